@@ -1,0 +1,154 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.forms import SourceLocaleChoicesPageForm
+from home.localization import localize_objects, localize_pages
+from home.models import BasePage
+
+
+@register_snippet
+class AdviceTopic(TranslatableMixin, models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, help_text=_("Used in web addresses, e.g. ?topic=spot-the-signs"))
+    description = models.TextField(max_length=400, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_advice_topic_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    VICTIMS = "victims", _("People who may be exploited")
+    PUBLIC = "public", _("Members of the public")
+    PROFESSIONALS = "professionals", _("Professionals")
+    BUSINESSES = "businesses", _("Employers and businesses")
+
+
+class AdvicePageQuerySet(PageQuerySet):
+    def listing(self, locale):
+        """Live, public advice in one locale, ready for a listing (topics prefetched)."""
+        return self.live().public().filter(locale=locale).prefetch_related("topics").defer_streamfields()
+
+
+AdvicePageManager = PageManager.from_queryset(AdvicePageQuerySet)
+
+
+class AdviceIndexPage(BasePage):
+    introduction = models.TextField(max_length=600, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["advice.AdvicePage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(AdviceTopic.objects.filter(locale=Locale.get_default()))
+        selected_slug = request.GET.get("topic", "")
+        selected = next((topic for topic in topics if topic.slug == selected_slug), None)
+        pages = AdvicePage.objects.child_of(self).listing(self.locale).order_by("title")
+        if selected is not None:
+            pages = pages.filter(topics=selected)
+        paginator = Paginator(pages, 24)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        localized_topics = dict(zip((t.pk for t in topics), localize_objects(topics, self.locale), strict=True))
+        for advice in page_obj:
+            advice.localized_topics = [localized_topics.get(topic.pk, topic) for topic in advice.topics.all()]
+        context.update(
+            topics=list(localized_topics.values()),
+            selected_topic=localized_topics.get(selected.pk) if selected else None,
+            unknown_topic=bool(selected_slug) and selected is None,
+            advice_pages=page_obj,
+        )
+        return context
+
+
+class AdviceRelatedService(Orderable):
+    advice_page = ParentalKey("advice.AdvicePage", related_name="related_services", on_delete=models.CASCADE)
+    service = models.ForeignKey("directory.ServicePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("service")]
+    api_fields = [APIField("service")]
+
+
+class AdvicePage(BasePage):
+    topics = ParentalManyToManyField(AdviceTopic, blank=True, related_name="advice_pages")
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    body = StreamField(BodyBlock())
+    last_reviewed = models.DateField(
+        help_text=_("When someone last checked this advice was correct. Shown to readers."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audience"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+        InlinePanel("related_services", label=_("Related services"), max_num=6),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("audience"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("topics"),
+        APIField("audience"),
+        APIField("body"),
+        APIField("last_reviewed"),
+        APIField("related_services"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("topics"),
+        SynchronizedField("audience"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("related_services"),
+    ]
+
+    parent_page_types = ["advice.AdviceIndexPage"]
+    subpage_types = []
+
+    objects = AdvicePageManager()
+    base_form_class = SourceLocaleChoicesPageForm
+
+    def get_topics(self):
+        return localize_objects(self.topics.all(), self.locale)
+
+    def get_related_services(self):
+        services = [item.service for item in self.related_services.select_related("service")]
+        return localize_pages([s for s in services if s.live], self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.get_topics()
+        context["related_services"] = self.get_related_services()
+        return context

@@ -1,0 +1,450 @@
+import re
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.forms import SourceLocaleChoicesPageForm
+from home.localization import localize_objects
+from home.models import BasePage
+
+SERVICES_PER_PAGE = 20
+
+
+class TaxonomyMixin(TranslatableMixin, models.Model):
+    """A translatable named term with a stable slug, used to filter services."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, help_text=_("Used in web addresses, e.g. ?category=legal-advice"))
+    description = models.TextField(max_length=400, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class ServiceCategory(TaxonomyMixin):
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta(TaxonomyMixin.Meta):
+        verbose_name = _("service category")
+        verbose_name_plural = _("service categories")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")]
+
+
+class AreaKind(models.TextChoices):
+    DISTRICT = "district", _("Norfolk district")
+    COUNTY = "county", _("All of Norfolk")
+    NATIONAL = "national", _("Anywhere in the UK")
+
+
+@register_snippet
+class Area(TaxonomyMixin):
+    kind = models.CharField(max_length=10, choices=AreaKind.choices, default=AreaKind.DISTRICT)
+    gss_code = models.CharField(
+        _("ONS GSS code"),
+        max_length=9,
+        blank=True,
+        help_text=_("For districts, e.g. E07000148 for Norwich."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("gss_code"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    api_fields = TaxonomyMixin.api_fields + [APIField("kind"), APIField("gss_code")]
+    translatable_fields = TaxonomyMixin.translatable_fields + [
+        SynchronizedField("kind"),
+        SynchronizedField("gss_code"),
+    ]
+
+    class Meta(TaxonomyMixin.Meta):
+        verbose_name = _("area")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_area_slug_per_locale")]
+
+
+@register_snippet
+class Language(models.Model):
+    """A spoken language, named in itself so a visitor recognises their own."""
+
+    code = models.CharField(max_length=8, unique=True, help_text=_("ISO 639 code, e.g. pl, ti, ar."))
+    name = models.CharField(_("English name"), max_length=60)
+    native_name = models.CharField(max_length=60)
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("native_name")]
+    api_fields = [APIField("code"), APIField("name"), APIField("native_name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        if self.native_name and self.native_name != self.name:
+            return f"{self.native_name} ({self.name})"
+        return self.name
+
+
+@register_snippet
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(max_length=160)
+    description = models.TextField(max_length=1000)
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("website"), FieldPanel("email")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    api_fields = [APIField("name"), APIField("description"), APIField("website"), APIField("email")]
+    translatable_fields = [
+        TranslatableField("description"),
+        SynchronizedField("name"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Access(models.TextChoices):
+    SELF_REFERRAL = "self", _("You can contact them yourself")
+    PROFESSIONAL_REFERRAL = "referral", _("A professional must refer you")
+    EITHER = "either", _("Contact them yourself or be referred")
+
+
+class Cost(models.TextChoices):
+    FREE = "free", _("Free")
+    SOME_COSTS = "some", _("Some parts cost money")
+    PAID = "paid", _("Costs money")
+
+
+class ServiceStatus(models.TextChoices):
+    ACTIVE = "active", _("Open")
+    TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+    INACTIVE = "inactive", _("Not currently running")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class OpeningHours(Orderable):
+    service = ParentalKey("directory.ServicePage", related_name="opening_hours", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField(help_text=_("A closing time before the opening time means past midnight."))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+    api_fields = [APIField("weekday"), APIField("opens"), APIField("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class ServicePageQuerySet(PageQuerySet):
+    def listing(self, locale):
+        """Live, public services in one locale with everything a listing card shows."""
+        return (
+            self.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("organisation")
+            .prefetch_related("categories", "areas", "languages")
+            .order_by("title")
+        )
+
+
+ServicePageManager = PageManager.from_queryset(ServicePageQuerySet)
+
+
+class DirectoryIndexPage(BasePage):
+    introduction = models.TextField(max_length=600, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.ServicePage"]
+    max_count_per_parent = 1
+
+    def get_services(self):
+        return ServicePage.objects.child_of(self).listing(self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        source = Locale.get_default()
+        categories = localize_objects(ServiceCategory.objects.filter(locale=source), self.locale)
+        areas = localize_objects(Area.objects.filter(locale=source), self.locale)
+        languages = list(Language.objects.filter(services__isnull=False).distinct())
+        services = self.get_services()
+        selected = {}
+        unknown = []
+        for param, options, key, lookup in (
+            ("category", categories, "slug", "categories__slug"),
+            ("area", areas, "slug", "areas__slug"),
+            ("language", languages, "code", "languages__code"),
+        ):
+            value = request.GET.get(param, "")
+            if not value:
+                continue
+            match = next((option for option in options if getattr(option, key) == value), None)
+            if match is None:
+                unknown.append(param)
+                continue
+            selected[param] = match
+            services = services.filter(**{lookup: value})
+        page_obj = Paginator(services.distinct(), SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        by_translation_key = {
+            **{("category", c.translation_key): c for c in categories},
+            **{("area", a.translation_key): a for a in areas},
+        }
+        for service in page_obj:
+            service.localized_categories = [
+                by_translation_key.get(("category", c.translation_key), c) for c in service.categories.all()
+            ]
+            service.localized_areas = [
+                by_translation_key.get(("area", a.translation_key), a) for a in service.areas.all()
+            ]
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            categories=categories,
+            areas=areas,
+            languages=languages,
+            selected=selected,
+            unknown_filters=unknown,
+            services=page_obj,
+            filter_query=query.urlencode(),
+        )
+        return context
+
+
+def tel_uri(number):
+    """A tel: link for a UK number as people write it (01603 123456 → tel:+441603123456)."""
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits.startswith("0") and not digits.startswith("00"):
+        digits = "+44" + digits[1:]
+    return f"tel:{digits}"
+
+
+class ServicePage(BasePage):
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
+    )
+    status = models.CharField(max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE)
+    description = RichTextField(features=RICH_TEXT_FEATURES, help_text=_("What the service offers."))
+    who_for = models.TextField(_("who it is for"), max_length=1000, blank=True)
+    categories = ParentalManyToManyField(ServiceCategory, related_name="services")
+    areas = ParentalManyToManyField(Area, related_name="services", verbose_name=_("areas served"))
+    languages = ParentalManyToManyField(
+        Language, blank=True, related_name="services", verbose_name=_("languages staff speak")
+    )
+    interpreters_available = models.BooleanField(default=False)
+
+    address_line_1 = models.CharField(max_length=120, blank=True)
+    address_line_2 = models.CharField(max_length=120, blank=True)
+    town = models.CharField(max_length=80, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    location_description = models.TextField(
+        _("how to find it"),
+        max_length=600,
+        blank=True,
+        help_text=_("Landmarks, entrances, buses. No maps are shown on this site."),
+    )
+
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+
+    open_24_7 = models.BooleanField(_("open 24 hours, 7 days a week"), default=False)
+    hours_notes = models.TextField(
+        _("notes on opening hours"),
+        max_length=400,
+        blank=True,
+        help_text=_("e.g. closed on bank holidays"),
+    )
+
+    access = models.CharField(max_length=10, choices=Access.choices, default=Access.SELF_REFERRAL)
+    access_details = models.TextField(_("how to access it"), max_length=600, blank=True)
+    cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_details = models.TextField(max_length=400, blank=True)
+    accessibility = models.TextField(_("accessibility notes"), max_length=600, blank=True)
+    last_verified = models.DateField(help_text=_("When someone last checked these details with the service."))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("status"),
+        FieldPanel("description"),
+        FieldPanel("who_for"),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Categories and areas"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("languages", widget=forms.CheckboxSelectMultiple), FieldPanel("interpreters_available")],
+            heading=_("Languages"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address_line_1"),
+                FieldPanel("address_line_2"),
+                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("location_description"),
+            ],
+            heading=_("Address"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("open_24_7"),
+                InlinePanel("opening_hours", label=_("Opening hours")),
+                FieldPanel("hours_notes"),
+            ],
+            heading=_("Opening hours"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("access"),
+                FieldPanel("access_details"),
+                FieldPanel("cost"),
+                FieldPanel("cost_details"),
+                FieldPanel("accessibility"),
+            ],
+            heading=_("Access, cost and accessibility"),
+        ),
+        FieldPanel("last_verified"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("who_for"),
+        index.SearchField("town"),
+        index.RelatedFields("organisation", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("categories", [index.SearchField("name", boost=2)]),
+        index.FilterField("status"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("organisation"),
+        APIField("status"),
+        APIField("description"),
+        APIField("who_for"),
+        APIField("categories"),
+        APIField("areas"),
+        APIField("languages"),
+        APIField("interpreters_available"),
+        APIField("address_line_1"),
+        APIField("address_line_2"),
+        APIField("town"),
+        APIField("postcode"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("location_description"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("website"),
+        APIField("open_24_7"),
+        APIField("opening_hours"),
+        APIField("hours_notes"),
+        APIField("access"),
+        APIField("access_details"),
+        APIField("cost"),
+        APIField("cost_details"),
+        APIField("accessibility"),
+        APIField("last_verified"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("description"),
+        TranslatableField("who_for"),
+        TranslatableField("location_description"),
+        TranslatableField("hours_notes"),
+        TranslatableField("access_details"),
+        TranslatableField("cost_details"),
+        TranslatableField("accessibility"),
+        SynchronizedField("organisation"),
+        SynchronizedField("status"),
+        SynchronizedField("categories"),
+        SynchronizedField("areas"),
+        SynchronizedField("languages"),
+        SynchronizedField("interpreters_available"),
+        SynchronizedField("address_line_1"),
+        SynchronizedField("address_line_2"),
+        SynchronizedField("town"),
+        SynchronizedField("postcode"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("open_24_7"),
+        SynchronizedField("opening_hours"),
+        SynchronizedField("access"),
+        SynchronizedField("cost"),
+        SynchronizedField("last_verified"),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    objects = ServicePageManager()
+    base_form_class = SourceLocaleChoicesPageForm
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone) if self.phone else ""
+
+    @property
+    def address_lines(self):
+        return [line for line in (self.address_line_1, self.address_line_2, self.town, self.postcode) if line]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = localize_objects(self.categories.all(), self.locale)
+        context["areas"] = localize_objects(self.areas.all(), self.locale)
+        context["organisation"] = localize_objects([self.organisation], self.locale)[0] if self.organisation else None
+        return context

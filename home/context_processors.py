@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.models import Locale
+
+from .localization import localize_objects
+from .models import Helpline
+
+
+def site_chrome(request):
+    """What the header and footer of every public page need: languages and featured helplines."""
+    if request.path.startswith("/admin/"):
+        return {}
+
+    def helplines():
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = Locale.get_default()
+        return localize_objects(Helpline.featured(Locale.get_default()), locale)
+
+    return {
+        "footer_helplines": helplines,
+        "available_languages": [get_language_info(code) for code, _name in settings.LANGUAGES],
+    }

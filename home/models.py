@@ -1,0 +1,238 @@
+from django.apps import apps
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyBlock
+from .localization import localize_pages
+
+
+class BasePage(Page):
+    """What every page needs: a plain-text summary for listings, search and the API."""
+
+    summary = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text=_("One or two plain sentences. Shown in listings, search results and the app."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=3)]
+    api_fields = [APIField("summary")]
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+@register_snippet
+class Helpline(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    number = models.CharField(max_length=40, help_text=_("As people should dial it, e.g. 08000 121 700."))
+    tel = models.CharField(
+        max_length=20,
+        help_text=_("International format for phone links, e.g. +448000121700."),
+    )
+    hours = models.CharField(max_length=120, help_text=_("e.g. 24 hours a day, 7 days a week"))
+    is_free = models.BooleanField(_("free to call"), default=True)
+    has_interpreters = models.BooleanField(_("interpreters available"), default=False)
+    description = models.TextField(max_length=500, blank=True)
+    is_featured = models.BooleanField(
+        _("show in the help panel"),
+        default=False,
+        help_text=_("Featured helplines appear on the home page and in the footer of every page."),
+    )
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel("number"), FieldPanel("tel"), FieldPanel("hours"), FieldPanel("is_free")],
+            heading=_("Number"),
+        ),
+        FieldPanel("has_interpreters"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("is_featured"), FieldPanel("sort_order")], heading=_("Display")),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("number"),
+        APIField("tel"),
+        APIField("hours"),
+        APIField("is_free"),
+        APIField("has_interpreters"),
+        APIField("description"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("hours"),
+        TranslatableField("description"),
+        SynchronizedField("number"),
+        SynchronizedField("tel"),
+        SynchronizedField("is_free"),
+        SynchronizedField("has_interpreters"),
+        SynchronizedField("is_featured"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.number})"
+
+    @property
+    def tel_uri(self):
+        return f"tel:{self.tel}"
+
+    @classmethod
+    def featured(cls, locale):
+        return cls.objects.filter(locale=locale, is_featured=True)
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    emergency_number = models.CharField(max_length=10, default="999")
+    non_emergency_number = models.CharField(max_length=10, default="101")
+    contact_email = models.EmailField(blank=True)
+    leave_site_url = models.URLField(
+        _("'Leave this site' destination"),
+        default="https://www.bbc.co.uk/weather",
+        help_text=_("A neutral site the 'Leave this site' button sends visitors to."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("emergency_number"), FieldPanel("non_emergency_number")],
+            heading=_("Emergency numbers"),
+        ),
+        FieldPanel("contact_email"),
+        FieldPanel("leave_site_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class HomeFeaturedAdvice(Orderable):
+    home_page = ParentalKey("home.HomePage", related_name="featured_advice", on_delete=models.CASCADE)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", page_type="advice.AdvicePage")]
+
+
+class HomePage(BasePage):
+    introduction = models.TextField(max_length=600, blank=True)
+    help_heading = models.CharField(max_length=120, default="Get help now")
+    help_text = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_("Shown above the emergency and helpline numbers."),
+    )
+    directory_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The service directory, for the call to find local support."),
+    )
+    directory_text = models.TextField(max_length=400, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("help_heading"), FieldPanel("help_text")], heading=_("Get help now panel")),
+        InlinePanel("featured_advice", label=_("Featured advice"), max_num=6),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("directory_page", page_type="directory.DirectoryIndexPage"),
+                FieldPanel("directory_text"),
+            ],
+            heading=_("Service directory"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    api_fields = BasePage.api_fields + [
+        APIField("introduction"),
+        APIField("help_heading"),
+        APIField("help_text"),
+        APIField("featured_advice"),
+        APIField("directory_page"),
+        APIField("directory_text"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("introduction"),
+        TranslatableField("help_heading"),
+        TranslatableField("help_text"),
+        TranslatableField("directory_text"),
+        SynchronizedField("directory_page"),
+        SynchronizedField("featured_advice"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "advice.AdviceIndexPage",
+        "news.NewsIndexPage",
+        "directory.DirectoryIndexPage",
+        "home.StandardPage",
+    ]
+
+    def get_featured_advice(self):
+        pages = [item.page for item in self.featured_advice.select_related("page").all()]
+        return localize_pages(pages, self.locale)
+
+    def get_latest_news(self, count=3):
+        news_page = apps.get_model("news", "NewsPage")
+        return news_page.objects.listing(self.locale)[:count]
+
+    @cached_property
+    def localized_directory_page(self):
+        if self.directory_page is None:
+            return None
+        return localize_pages([self.directory_page], self.locale)[0]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_advice"] = self.get_featured_advice()
+        context["latest_news"] = self.get_latest_news()
+        return context
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    def get_child_pages(self):
+        return self.get_children().live().public().specific().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_child_pages()
+        return context

@@ -1,0 +1,45 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+FEED_LENGTH = 20
+
+
+class NewsFeed(Feed):
+    """An Atom feed of the latest news in the index page's language."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.get_url(self.request)
+
+    def subtitle(self):
+        return self.index_page.summary
+
+    def items(self):
+        return self.index_page.get_news()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at

@@ -1,0 +1,116 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+NEWS_PER_PAGE = 10
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def listing(self, locale):
+        """Live, public news in one locale, newest first, with tags and listing images."""
+        return (
+            self.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("image")
+            .prefetch_related("tags")
+            .prefetch_renditions("fill-640x360|format-webp")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    introduction = models.TextField(max_length=600, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    def get_news(self):
+        return NewsPage.objects.child_of(self).listing(self.locale)
+
+    @path("")
+    def index(self, request):
+        news = self.get_news()
+        tag = request.GET.get("tag", "").strip()[:100]
+        if tag:
+            news = news.filter(tags__slug=tag)
+        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(request, context_overrides={"news_pages": page_obj, "tag": tag})
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date published"), default=timezone.localdate)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article and in listings. Give it alt text in the image library."),
+    )
+    body = StreamField(BodyBlock())
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("date"),
+        APIField("image"),
+        APIField("image_listing", serializer=ImageRenditionField("fill-640x360|format-webp", source="image")),
+        APIField("image_hero", serializer=ImageRenditionField("width-1200|format-webp", source="image")),
+        APIField("body"),
+        APIField("tags"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("image"),
+        SynchronizedField("tags"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    objects = NewsPageManager()
