@@ -1,0 +1,37 @@
+import re
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, redirecting only where a language prefix is really missing.
+
+    Django turns every 404 into a redirect to /<language>/… when that path would match,
+    and Wagtail's page pattern matches everything. So 404s outside the translated site (the
+    API, admin, documents, static files) and paths with an unknown language prefix (/xx/…)
+    stay plain 404s instead of becoming redirects.
+    """
+
+    unprefixed_areas = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
+    language_like_prefix = re.compile(r"^/[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?(?:/|$)", re.IGNORECASE)
+
+    def process_response(self, request, response):
+        path = request.path_info
+        if response.status_code == 404 and (
+            path.startswith(self.unprefixed_areas) or self.language_like_prefix.match(path)
+        ):
+            return response
+        return super().process_response(request, response)
+
+
+class PermissionsPolicyMiddleware:
+    """Denies powerful browser features (camera, microphone, location) to every page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -1,0 +1,42 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in every language, for the switcher.
+
+    Slugs are synchronised across translations, so the same path exists under every
+    language prefix: a translated page where there is one, the English page with a
+    "not yet translated" notice where there is not.
+    """
+    request = context["request"]
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": translate_url(request.get_full_path(), code),
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context, page):
+    """(language code, absolute URL) of each live translation of a page, itself included."""
+    request = context["request"]
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return [
+        (translation.locale.language_code, translation.get_full_url(request))
+        for translation in translations.order_by("locale__language_code")
+    ]

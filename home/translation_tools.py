@@ -1,0 +1,40 @@
+"""Translating content through wagtail-localize from code, exactly as the editor's "Translate" does."""
+
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+
+def translate_with_localize(instance, locale, translate_string, user=None, publish=True):
+    """Translates a page or snippet into `locale` with wagtail-localize.
+
+    Creates (or reuses) the TranslationSource and Translation, stores one StringTranslation per
+    segment from `translate_string(source_text)` (return None to leave a segment untranslated:
+    it falls back to English), then saves the target. Parent pages must be translated first.
+    Returns the translated instance and the number of segments left untranslated.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    untranslated = 0
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        text = translate_string(segment.string.data)
+        if text is None:
+            untranslated += 1
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": text,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": user,
+                "has_error": False,
+            },
+        )
+    translation.save_target(user=user, publish=publish)
+    translated = source.get_translated_instance(locale)
+    if isinstance(translated, Page):
+        translated = translated.specific
+    return translated, untranslated

@@ -1,0 +1,54 @@
+/* NASN progressive enhancements. The site is fully readable without this file. */
+(function () {
+  "use strict";
+
+  /* Leave this site (GOV.UK "Exit this page" pattern): the button, Shift pressed three
+     times, or Escape outside form fields. The page is blanked at once and replaced in
+     history, so Back does not return to it. */
+  var leaveLink = document.querySelector("[data-leave-site]");
+  if (leaveLink) {
+    var destination = leaveLink.getAttribute("href");
+    var leave = function () {
+      document.documentElement.classList.add("is-leaving");
+      document.title = "\u00a0";
+      if (document.body) {
+        document.body.innerHTML = "";
+      }
+      window.location.replace(destination);
+    };
+
+    leaveLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      leave();
+    });
+
+    var shiftPresses = 0;
+    var shiftTimer = null;
+    var isFormField = function (element) {
+      return element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName);
+    };
+
+    document.addEventListener("keyup", function (event) {
+      if (event.key === "Shift") {
+        shiftPresses += 1;
+        window.clearTimeout(shiftTimer);
+        if (shiftPresses >= 3) {
+          shiftPresses = 0;
+          leave();
+          return;
+        }
+        shiftTimer = window.setTimeout(function () {
+          shiftPresses = 0;
+        }, 1000);
+      } else {
+        shiftPresses = 0;
+      }
+    });
+
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !isFormField(document.activeElement) && !document.querySelector("dialog[open]")) {
+        leave();
+      }
+    });
+  }
+})();
