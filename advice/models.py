@@ -11,9 +11,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.api import LocalizedSnippetsField, RelatedPagesField
 from home.blocks import BodyBlock
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import localize_objects, localize_pages
+from directory.models import ServicePage
 from home.models import BasePage
 
 
@@ -120,11 +122,11 @@ class AdvicePage(BasePage):
         index.FilterField("audience"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("topics"),
+        APIField("topics", serializer=LocalizedSnippetsField()),
         APIField("audience"),
         APIField("body"),
         APIField("last_reviewed"),
-        APIField("related_services"),
+        APIField("related_services", serializer=RelatedPagesField(through="service")),
     ]
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("body"),
@@ -144,8 +146,9 @@ class AdvicePage(BasePage):
         return localize_objects(self.topics.all(), self.locale)
 
     def get_related_services(self):
-        services = [item.service for item in self.related_services.select_related("service")]
-        return localize_pages([s for s in services if s.live], self.locale)
+        service_ids = [item.service_id for item in self.related_services.all()]
+        visible = ServicePage.objects.live().public().in_bulk(service_ids)
+        return localize_pages([visible[pk] for pk in service_ids if pk in visible], self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.api import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import localize_objects
@@ -213,8 +214,8 @@ class DirectoryIndexPage(BasePage):
         source = Locale.get_default()
         categories = localize_objects(ServiceCategory.objects.filter(locale=source), self.locale)
         areas = localize_objects(Area.objects.filter(locale=source), self.locale)
-        languages = list(Language.objects.filter(services__isnull=False).distinct())
         services = self.get_services()
+        languages = list(Language.objects.filter(services__in=services).distinct())
         selected = {}
         unknown = []
         for param, options, key, lookup in (
@@ -370,12 +371,12 @@ class ServicePage(BasePage):
         index.FilterField("status"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("organisation"),
+        APIField("organisation", serializer=LocalizedSnippetsField(many=False)),
         APIField("status"),
         APIField("description"),
         APIField("who_for"),
-        APIField("categories"),
-        APIField("areas"),
+        APIField("categories", serializer=LocalizedSnippetsField()),
+        APIField("areas", serializer=LocalizedSnippetsField()),
         APIField("languages"),
         APIField("interpreters_available"),
         APIField("address_line_1"),

@@ -11,12 +11,17 @@ def site_chrome(request):
     if request.path.startswith("/admin/"):
         return {}
 
+    found = []
+
     def helplines():
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = Locale.get_default()
-        return localize_objects(Helpline.featured(Locale.get_default()), locale)
+        # Templates call this each time they use it: look the helplines up once per request.
+        if not found:
+            try:
+                locale = Locale.get_active()
+            except Locale.DoesNotExist:
+                locale = Locale.get_default()
+            found.append(localize_objects(Helpline.featured(Locale.get_default()), locale))
+        return found[0]
 
     return {
         "footer_helplines": helplines,

@@ -3,7 +3,7 @@
   "use strict";
 
   /* Leave this site (GOV.UK "Exit this page" pattern): the button, Shift pressed three
-     times, or Escape outside form fields. The page is blanked at once and replaced in
+     times, or Escape outside form fields and menus. The page is blanked at once and replaced in
      history, so Back does not return to it. */
   var leaveLink = document.querySelector("[data-leave-site]");
   if (leaveLink) {
@@ -45,10 +45,28 @@
       }
     });
 
+    /* Escape closes an open menu first; only with nothing open does it leave the site. */
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && !isFormField(document.activeElement) && !document.querySelector("dialog[open]")) {
-        leave();
+      if (event.key !== "Escape" || isFormField(document.activeElement)) {
+        return;
       }
+      var openMenu = document.querySelector("details[open], dialog[open]");
+      if (openMenu) {
+        if (openMenu.tagName === "DETAILS") {
+          openMenu.open = false;
+          var summary = openMenu.querySelector("summary");
+          if (summary) {
+            summary.focus();
+          }
+        }
+        return;
+      }
+      leave();
     });
+
+    var hint = document.querySelector("[data-leave-site-hint]");
+    if (hint) {
+      hint.hidden = false;
+    }
   }
 })();
