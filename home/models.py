@@ -12,11 +12,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .api import HeadlessPreviewMixin, RelatedPagesField
 from .blocks import BodyBlock
 from .localization import localize_pages
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreviewMixin, Page):
     """What every page needs: a plain-text summary for listings, search and the API."""
 
     summary = models.TextField(
@@ -24,8 +25,14 @@ class BasePage(Page):
         blank=True,
         help_text=_("One or two plain sentences. Shown in listings, search results and the app."),
     )
+    is_key_page = models.BooleanField(
+        _("key page"),
+        default=False,
+        help_text=_("Key pages are translated first; the translation report tracks them separately."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
+    promote_panels = Page.promote_panels + [FieldPanel("is_key_page")]
     search_fields = Page.search_fields + [index.SearchField("summary", boost=3)]
     api_fields = [APIField("summary")]
     translatable_fields = [
@@ -34,6 +41,7 @@ class BasePage(Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("summary"),
+        SynchronizedField("is_key_page"),
     ]
 
     class Meta:
@@ -82,6 +90,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         APIField("is_free"),
         APIField("has_interpreters"),
         APIField("description"),
+        APIField("is_featured"),
     ]
     translatable_fields = [
         TranslatableField("name"),
@@ -176,8 +185,8 @@ class HomePage(BasePage):
         APIField("introduction"),
         APIField("help_heading"),
         APIField("help_text"),
-        APIField("featured_advice"),
-        APIField("directory_page"),
+        APIField("featured_advice", serializer=RelatedPagesField(through="page")),
+        APIField("directory_page", serializer=RelatedPagesField(many=False)),
         APIField("directory_text"),
     ]
     translatable_fields = BasePage.translatable_fields + [
@@ -195,6 +204,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "directory.DirectoryIndexPage",
         "home.StandardPage",
+        "reports.ReportPage",
     ]
 
     def get_featured_advice(self):

@@ -28,12 +28,22 @@ from advice.models import AdvicePage, AdviceRelatedService, AdviceTopic
 from directory.models import Area, Language, OpeningHours, Organisation, ServiceCategory, ServicePage
 from home.models import Helpline, HomeFeaturedAdvice, HomePage, SiteSettings, StandardPage
 from news.models import NewsPage
+from reports.models import ReportPage
 
 from . import snippets
 from .documents import DOCUMENTS, render_pdf
 from .images import IMAGES, render_png
 from .site_pages import HOME, PAGE_TREE
-from .specs import AdviceSpec, IndexPageSpec, NewsSpec, Ref, ServiceSpec, StandardPageSpec, page_ref
+from .specs import (
+    AdviceSpec,
+    IndexPageSpec,
+    NewsSpec,
+    Ref,
+    ReportPageSpec,
+    ServiceSpec,
+    StandardPageSpec,
+    page_ref,
+)
 
 PAGE_LINK = re.compile(r'<a page="([^"]+)">(.*?)</a>', re.DOTALL)
 
@@ -189,6 +199,14 @@ class DemoContentLoader:
 
     def page_fields(self, spec, resolver):
         common = {"title": spec.title, "slug": spec.slug, "summary": spec.summary}
+        if isinstance(spec, ReportPageSpec):
+            return {
+                **common,
+                **_menu_fields(spec),
+                "intro": resolver.value(spec.body),
+                "thank_you": spec.thank_you,
+                "form_enabled": True,
+            }
         if isinstance(spec, StandardPageSpec):
             return {**common, **_menu_fields(spec), "body": resolver.value(spec.body)}
         if isinstance(spec, IndexPageSpec):
@@ -296,9 +314,16 @@ class DemoContentLoader:
         yield SectionResult("Home page", created=1)
 
 
-PAGE_MODELS = {StandardPageSpec: StandardPage, AdviceSpec: AdvicePage, NewsSpec: NewsPage, ServiceSpec: ServicePage}
+PAGE_MODELS = {
+    StandardPageSpec: StandardPage,
+    ReportPageSpec: ReportPage,
+    AdviceSpec: AdvicePage,
+    NewsSpec: NewsPage,
+    ServiceSpec: ServicePage,
+}
 PAGE_LABELS = {
     StandardPageSpec: "Standard pages",
+    ReportPageSpec: "Report page",
     IndexPageSpec: "Index pages",
     AdviceSpec: "Advice pages",
     NewsSpec: "News pages",

@@ -4,11 +4,10 @@ from . import snippets as numbers
 from .advice import ADVICE_PAGES
 from .news import NEWS_PAGES
 from .services import SERVICE_PAGES
-from .specs import HomeSpec, IndexPageSpec, StandardPageSpec
+from .specs import HomeSpec, IndexPageSpec, ReportPageSpec, StandardPageSpec
 from .stream import (
     callout,
     document,
-    faq,
     heading,
     helpline,
     image,
@@ -85,67 +84,42 @@ GET_HELP = StandardPageSpec(
     ],
 )
 
-REPORT = StandardPageSpec(
+REPORT = ReportPageSpec(
     slug="report",
     key_page=True,
     title="Report a concern",
-    summary="How to report modern slavery in Norfolk: in an emergency, for advice, or anonymously.",
+    summary="Tell us if you are worried that someone is being exploited. You do not have to give your name.",
     show_in_menus=True,
     body=[
-        in_danger(),
-        callout(
-            "<p>The Norfolk Anti-Slavery Network cannot take reports. Nobody watches this website "
-            "around the clock. Please use one of the numbers below.</p>",
-            title="We do not monitor reports",
-            style="warning",
-        ),
-        heading("Not an emergency, but you are worried"),
         text(
-            "<p>Call the Modern Slavery & Exploitation Helpline. You can talk it through with an adviser. "
-            "They will tell you what they can do and they can pass your report on.</p>"
+            "<p>Use this form to tell the Norfolk Anti-Slavery Network what you have seen or heard. "
+            "You do not have to be sure, and you do not have to give your name.</p>"
         ),
-        helpline(numbers.MODERN_SLAVERY_HELPLINE),
-        heading("Report without giving your name"),
-        text("<p>Crimestoppers never ask who you are. You can call or fill in their online form.</p>"),
+        subheading("What happens next"),
+        text(
+            "<p>A member of our safeguarding team reads each report during office hours. If you leave "
+            "contact details, they may get in touch. They can pass what you tell them to the police or "
+            "to a support service.</p>"
+        ),
+        text(
+            '<p>Worried someone may see that you visited this site? Read <a page="cover-your-tracks">'
+            "how to cover your tracks</a>.</p>"
+        ),
+        subheading("Report without giving your name"),
+        text("<p>Crimestoppers never ask who you are. You can call them at any time.</p>"),
         helpline(numbers.CRIMESTOPPERS),
-        heading("Tell the police"),
+        subheading("Tell the police"),
         text(
             "<p>Call 101 to speak to Norfolk Constabulary when it is not an emergency. "
             "If you are deaf or speech-impaired, use text relay: 18001 101.</p>"
         ),
-        helpline(numbers.POLICE_NON_EMERGENCY),
-        subheading("On a train or at a station"),
-        helpline(numbers.BRITISH_TRANSPORT_POLICE),
         subheading("At work: farms, factories, packhouses"),
         helpline(numbers.GLAA),
-        faq(
-            "Questions about reporting",
-            (
-                "What if I am not sure?",
-                "<p>You do not need to be sure. Advisers will listen and help you decide what to do.</p>",
-            ),
-            (
-                "Will the person know it was me?",
-                "<p>Crimestoppers never ask your name. The Modern Slavery & Exploitation Helpline "
-                "keeps what you say confidential.</p>",
-            ),
-            (
-                "Can I report in my own language?",
-                "<p>Yes. The Modern Slavery & Exploitation Helpline can get an interpreter.</p>",
-            ),
-        ),
-        heading("What to write down"),
-        signs(
-            "Useful details, if it is safe to note them",
-            [
-                "Where and when you saw it",
-                "What the people looked like and how many there were",
-                "Vehicles and number plates",
-                "The name of a business or a website",
-            ],
-            "<p>Do not put yourself in danger to find out more. Do not confront anyone.</p>",
-        ),
     ],
+    thank_you=(
+        "<p>Thank you. We have your report. A member of our safeguarding team will read it during "
+        "office hours.</p><p>If someone is in danger now, call 999.</p>"
+    ),
 )
 
 COVER_YOUR_TRACKS = StandardPageSpec(

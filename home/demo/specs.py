@@ -43,6 +43,13 @@ class StandardPageSpec:
 
 
 @dataclass
+class ReportPageSpec(StandardPageSpec):
+    """The "Report a concern" page: `body` is the text above the form."""
+
+    thank_you: str = ""
+
+
+@dataclass
 class IndexPageSpec:
     model: str  # "app_label.ModelName"
     slug: str

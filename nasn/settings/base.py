@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -44,12 +45,15 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A reporter whose CSRF check fails (old tab, blocked cookie) gets the form back with their text.
+CSRF_FAILURE_VIEW = "reports.views.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
     "advice",
     "news",
     "directory",
+    "reports",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -76,18 +80,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    # The read-only API under /api/v2/ (nasn/api.py), its CORS headers and headless preview.
+    "wagtail.api.v2",
+    "wagtail_headless_preview",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "home.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -195,6 +207,25 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers that hold everywhere.
+# Public pages and the API: only this site's own scripts, styles, fonts and images, no inline
+# script. The Wagtail admin emits inline scripts, so it is left out of this policy.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
@@ -226,6 +257,41 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 # Translations stay linked to their English source, so source changes can be synced in.
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# The API under /api/v2/ (nasn/api.py; README "API"): read-only, anonymous, JSON.
+WAGTAILAPI_LIMIT_MAX = 100
+# Absolute detail_url links use this origin; unset, the Wagtail site's own (Settings > Sites).
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+# Seconds that clients and CDNs may keep an API response before revalidating it (ETag → 304).
+API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
+# Front-end origins allowed to call the API from a browser (comma-separated, with scheme),
+# or "*" for any. Empty: no cross-origin access.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_ALL_ORIGINS = CORS_ALLOWED_ORIGINS == ["*"]
+if CORS_ALLOW_ALL_ORIGINS:
+    CORS_ALLOWED_ORIGINS = []
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Headless preview: the front end's preview URL (it gets ?content_type=…&token=… and fetches
+# the draft from /api/v2/page_preview/). Empty: editors get Wagtail's own preview.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 60 * 60)
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL}} if HEADLESS_PREVIEW_URL else {}
+
+# "Report a concern" (reports app). Reports are read only by the "Safeguarding leads" group.
+# Comma-separated addresses told that a report arrived (never what it says); empty: no email.
+REPORTS_NOTIFY_EMAIL = env_list("REPORTS_NOTIFY_EMAIL")
+# `manage.py prune_reports` deletes reports older than this (run it daily from cron).
+REPORTS_RETENTION_DAYS = env_int("REPORTS_RETENTION_DAYS", 90)
+# A form sent sooner than this after it was shown is treated as a bot and shown again.
+REPORTS_MIN_FILL_SECONDS = env_int("REPORTS_MIN_FILL_SECONDS", 3)
+# At most this many reports per client per period (a keyed hash of the address is counted in
+# the cache, never stored). The cache must be shared between workers for an exact limit.
+REPORTS_RATE_LIMIT = env_int("REPORTS_RATE_LIMIT", 5)
+REPORTS_RATE_LIMIT_PERIOD = env_int("REPORTS_RATE_LIMIT_PERIOD", 60 * 60)
+# Behind a reverse proxy, the request header holding the client address, as Django names it
+# (e.g. HTTP_X_FORWARDED_FOR; its last entry is used). Empty: REMOTE_ADDR.
+REPORTS_CLIENT_IP_HEADER = os.environ.get("REPORTS_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

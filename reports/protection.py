@@ -1,0 +1,75 @@
+"""Abuse protection for the report form that keeps nothing about the reporter.
+
+- A signed, one-time form token records when the form was shown (too-fast submissions are
+  bots) and, hashed, makes a replayed submission store nothing new.
+- Rate limiting counts reports per client in the cache under a keyed hash of the client
+  address and the current time window: the address itself is never stored, and the key
+  means nothing once the window has passed.
+"""
+
+import hashlib
+import secrets
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+SIGNING_SALT = "reports.form-token"
+# A form left open longer than this must be sent again (the reporter's text is kept). Well
+# under the retention period, so a token cannot be replayed once its report is pruned.
+TOKEN_MAX_AGE = 24 * 60 * 60
+
+
+class TokenError(Exception):
+    """The token is missing, forged or too old."""
+
+
+def new_token(issued_at=None):
+    """A signed token for one showing of the form (``issued_at``, a Unix time, is for tests)."""
+    issued_at = time.time() if issued_at is None else issued_at
+    return signing.dumps({"n": secrets.token_urlsafe(16), "t": issued_at}, salt=SIGNING_SALT, compress=False)
+
+
+def token_age(token):
+    """Seconds since the form carrying ``token`` was shown."""
+    try:
+        data = signing.loads(token, salt=SIGNING_SALT, max_age=TOKEN_MAX_AGE)
+        age = time.time() - float(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError, UnicodeError) as error:
+        raise TokenError from error
+    if age > TOKEN_MAX_AGE:
+        raise TokenError
+    return age
+
+
+def submission_key(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def client_address(request):
+    header = settings.REPORTS_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        # The proxy appends the address it saw last: earlier entries can be forged by the client.
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_key(request):
+    window = int(time.time() // settings.REPORTS_RATE_LIMIT_PERIOD)
+    digest = salted_hmac("reports.rate-limit", f"{window}:{client_address(request)}", algorithm="sha256")
+    return f"reports:rate:{digest.hexdigest()}"
+
+
+def is_rate_limited(request):
+    return cache.get(_rate_key(request), 0) >= settings.REPORTS_RATE_LIMIT
+
+
+def count_report(request):
+    key = _rate_key(request)
+    cache.add(key, 0, timeout=settings.REPORTS_RATE_LIMIT_PERIOD)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=settings.REPORTS_RATE_LIMIT_PERIOD)
