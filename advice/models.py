@@ -11,11 +11,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory.models import ServicePage
 from home.api import LocalizedSnippetsField, RelatedPagesField
 from home.blocks import BodyBlock
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import localize_objects, localize_pages
-from directory.models import ServicePage
 from home.models import BasePage
 
 

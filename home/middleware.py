@@ -8,9 +8,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's LocaleMiddleware, redirecting only where a language prefix is really missing.
 
     Django turns every 404 into a redirect to /<language>/… when that path would match,
-    and Wagtail's page pattern matches everything. So 404s outside the translated site (the
-    API, admin, documents, static files) and paths with an unknown language prefix (/xx/…)
-    stay plain 404s instead of becoming redirects.
+    and Wagtail's page pattern matches everything. So responses outside the translated site
+    (the API, admin, documents, static files) are left alone, and paths with an unknown
+    language prefix (/xx/…) stay plain 404s instead of becoming redirects.
     """
 
     unprefixed_areas = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
@@ -18,9 +18,10 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     def process_response(self, request, response):
         path = request.path_info
-        if response.status_code == 404 and (
-            path.startswith(self.unprefixed_areas) or self.language_like_prefix.match(path)
-        ):
+        if path.startswith(self.unprefixed_areas):
+            # Not language-dependent: no redirect, and no "Vary: Accept-Language" to split caches.
+            return response
+        if response.status_code == 404 and self.language_like_prefix.match(path):
             return response
         return super().process_response(request, response)
 

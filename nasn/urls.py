@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from search import views as search_views
 
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,
@@ -14,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("api/", include("nasn.api")),  # the read-only API, /api/v2/ (nasn/api.py)
 ]
 
 if settings.DEBUG:
@@ -25,6 +28,19 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    # Wagtail's own front-end URLs (wagtail.urls), with the page view swapped for one that
+    # falls back to English where a page is not yet translated.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name="wagtailcore/login.html"),
+        name="wagtailcore_login",
+    ),
+    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ Defaults are production-safe: DEBUG is off and there is no default SECRET_KEY
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,31 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
 
 
+# Site search (README "Search"). The default, "database", needs no extra server: Wagtail's database
+# backend with per-language stemming on PostgreSQL (search/backend.py). A large deployment can
+# point it at Elasticsearch or OpenSearch instead (install the matching client package).
+SEARCH_ENGINES = ("elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3")
+
+
+def search_backend_settings(environ):
+    engine = environ.get("SEARCH_BACKEND") or "database"
+    if engine == "database":
+        return {"BACKEND": "search.backend"}
+    if engine not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND must be database or one of {', '.join(SEARCH_ENGINES)}")
+    urls = [url.strip() for url in environ.get("SEARCH_URLS", "").split(",") if url.strip()]
+    if not urls:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={engine} needs SEARCH_URLS, e.g. https://user:pass@search:9200")
+    return {
+        "BACKEND": f"wagtail.search.backends.{engine}",
+        "URLS": urls,
+        "INDEX": environ.get("SEARCH_INDEX") or "nasn",
+        "TIMEOUT": 5,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -55,6 +81,13 @@ INSTALLED_APPS = [
     "directory",
     "reports",
     "search",
+    # Roles, moderation, review dates, the admin's branding and sign-in security (README
+    # "Editorial workflow and admin access"). Before wagtail.admin: it overrides admin templates.
+    "editorial",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -96,11 +129,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "editorial.two_factor.TwoFactorMiddleware",  # admin URLs only
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "nasn.urls"
@@ -133,6 +168,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses sign-ins that are locked out, then Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -234,9 +275,9 @@ SESSION_COOKIE_HTTPONLY = True
 # Wagtail
 WAGTAIL_SITE_NAME = "Norfolk Anti-Slavery Network"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+WAGTAILSEARCH_BACKENDS = {"default": search_backend_settings(os.environ)}
+# `manage.py prune_search_log` deletes search log rows older than this (run it daily from cron).
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -292,6 +333,29 @@ REPORTS_RATE_LIMIT_PERIOD = env_int("REPORTS_RATE_LIMIT_PERIOD", 60 * 60)
 # Behind a reverse proxy, the request header holding the client address, as Django names it
 # (e.g. HTTP_X_FORWARDED_FOR; its last entry is used). Empty: REMOTE_ADDR.
 REPORTS_CLIENT_IP_HEADER = os.environ.get("REPORTS_CLIENT_IP_HEADER", "")
+
+# Editorial workflow (editorial app; README "Editorial workflow and admin access").
+# The dashboard and `manage.py send_review_reminders` list advice not reviewed, and services
+# not verified, for this many months; the reminder goes to these comma-separated addresses.
+NASN_ADVICE_REVIEW_MONTHS = env_int("NASN_ADVICE_REVIEW_MONTHS", 12)
+NASN_SERVICE_VERIFY_MONTHS = env_int("NASN_SERVICE_VERIFY_MONTHS", 6)
+NASN_REVIEW_EMAIL = env_list("NASN_REVIEW_EMAIL")
+# Two-factor authentication (wagtail-2fa): on, every admin user must set up an authenticator
+# app; off, it is optional, but whoever has set one up must use it. Turn it on in production.
+NASN_REQUIRE_2FA = env_bool("NASN_REQUIRE_2FA", False)
+WAGTAIL_2FA_REQUIRED = True  # editorial.two_factor.TwoFactorMiddleware decides per user
+# Failed sign-ins (django-axes): after AXES_FAILURE_LIMIT failures for one username from one
+# address, that pair is locked out for AXES_COOLOFF_MINUTES. Only sign-in attempts are
+# recorded (username, address, browser), never visitors of the public site.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "editorial.security.axes_lockout_response"
+AXES_CLIENT_IP_CALLABLE = "editorial.security.axes_client_ip"  # honours REPORTS_CLIENT_IP_HEADER
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins
+AXES_ENABLE_ADMIN = False  # no Django admin here: Settings → Sign-in lockouts instead
+AXES_NEVER_LOCKOUT_GET = True
 
 LOGGING = {
     "version": 1,
