@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.http import QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 
@@ -36,3 +37,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class StripNullCharactersMiddleware:
+    """Removes NUL characters from query-string parameters, once, for every view.
+
+    They have no meaning in a query, and PostgreSQL refuses them in SQL parameters (a 500 in
+    any view that filters on a GET value). Form posts are validated by their forms instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)

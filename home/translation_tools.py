@@ -13,7 +13,7 @@ def translate_with_localize(instance, locale, translate_string, user=None, publi
     Returns the translated instance and the number of segments left untranslated.
     """
     source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
+    if not created and _source_is_stale(source, instance):
         source.update_from_db()
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     untranslated = 0
@@ -38,3 +38,11 @@ def translate_with_localize(instance, locale, translate_string, user=None, publi
     if isinstance(translated, Page):
         translated = translated.specific
     return translated, untranslated
+
+
+def _source_is_stale(source, instance):
+    """Pages say when they changed; snippets don't, so their source is always refreshed."""
+    published = getattr(instance, "last_published_at", None)
+    if isinstance(instance, Page) and published is not None:
+        return published > source.last_updated_at
+    return True

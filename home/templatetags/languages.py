@@ -16,6 +16,8 @@ def language_links(context):
     """
     request = context["request"]
     current = get_language()
+    # Keep the query (filters, search words) but not an absurdly long one, 15 times over.
+    path = request.get_full_path() if len(request.META.get("QUERY_STRING", "")) <= 300 else request.path
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
@@ -24,7 +26,7 @@ def language_links(context):
                 "code": code,
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
-                "url": translate_url(request.get_full_path(), code),
+                "url": translate_url(path, code),
                 "is_current": code == current,
             }
         )

@@ -124,12 +124,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.StripNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "editorial.two_factor.TwoFactorMiddleware",  # admin URLs only
+    "editorial.middleware.AdminReferrerPolicyMiddleware",  # browsers' admin forms pass the CSRF check
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -356,6 +358,8 @@ AXES_CLIENT_IP_CALLABLE = "editorial.security.axes_client_ip"  # honours REPORTS
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins
 AXES_ENABLE_ADMIN = False  # no Django admin here: Settings → Sign-in lockouts instead
 AXES_NEVER_LOCKOUT_GET = True
+# Staff avatars are uploaded, never fetched from gravatar.com (no third-party requests, here either).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

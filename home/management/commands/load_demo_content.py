@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.loader import DemoContentError, DemoContentLoader
+from home.demo.translations.loader import load_demo_translations
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_EMAIL = "admin@example.org"
@@ -28,8 +29,13 @@ class Command(BaseCommand):
                 "DEBUG is off, so it cannot create a known login on a production site."
             ),
         )
+        parser.add_argument(
+            "--skip-translations",
+            action="store_true",
+            help="Load the English content only, without the demo translations (pl, ro, ar, ti) of the key pages.",
+        )
 
-    def handle(self, *args, demo_admin=False, **options):
+    def handle(self, *args, demo_admin=False, skip_translations=False, **options):
         if demo_admin and not settings.DEBUG:
             raise CommandError("--demo-admin is refused when DEBUG is off: it creates a login with a known password.")
         try:
@@ -37,6 +43,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{result.label}: {result.created} created, {result.present} already present")
         except DemoContentError as error:
             raise CommandError(str(error)) from error
+        if not skip_translations:
+            load_demo_translations(self.stdout)
         if demo_admin:
             self.create_demo_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

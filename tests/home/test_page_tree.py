@@ -1,0 +1,47 @@
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from advice.models import AdviceIndexPage, AdvicePage
+from directory.models import DirectoryIndexPage, ServicePage
+from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
+from reports.models import ReportPage
+from tests.factories import StandardPageFactory, home_page
+
+
+class HomePageTreeTests(WagtailPageTestCase):
+    def test_home_page_lives_only_at_the_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_only_home_pages_can_be_created_at_the_root(self):
+        # The plain Page model is "allowed" everywhere but not creatable by editors.
+        self.assertEqual(set(Page.creatable_subpage_models()), {HomePage})
+
+    def test_home_page_holds_the_sections_and_standard_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {AdviceIndexPage, NewsIndexPage, DirectoryIndexPage, ReportPage, StandardPage}
+        )
+
+    def test_home_page_cannot_hold_leaf_content_directly(self):
+        for model in (AdvicePage, NewsPage, ServicePage, HomePage):
+            with self.subTest(model=model.__name__):
+                self.assertCanNotCreateAt(HomePage, model)
+
+
+class StandardPageTreeTests(WagtailPageTestCase):
+    def test_standard_page_lives_under_the_home_page_or_another_standard_page(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+    def test_standard_page_holds_only_standard_pages(self):
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+    def test_standard_pages_can_nest(self):
+        parent = StandardPageFactory(parent=home_page())
+
+        self.assertTrue(StandardPage.can_create_at(parent))
+
+    def test_many_standard_pages_can_share_a_parent(self):
+        home = home_page()
+        StandardPageFactory(parent=home)
+
+        self.assertTrue(StandardPage.can_create_at(home))
