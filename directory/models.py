@@ -1,8 +1,10 @@
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory import geo, hours
 from home.api import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
@@ -179,6 +182,45 @@ class OpeningHours(Orderable):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
+class PlaceKind(models.TextChoices):
+    TOWN = "town", _("Town or village")
+    OUTCODE = "outcode", _("Postcode district (outward code)")
+
+
+@register_snippet
+class Place(models.Model):
+    """A town or postcode outward code with approximate coordinates, for "near me" search.
+
+    Only towns and outward codes are held: full postcodes are never stored.
+    """
+
+    name = models.CharField(max_length=80, help_text=_("A town, e.g. Dereham, or an outward code, e.g. NR19."))
+    kind = models.CharField(max_length=10, choices=PlaceKind.choices, default=PlaceKind.TOWN)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6)
+    key = models.CharField(max_length=80, unique=True, editable=False)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])]
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("place")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = geo.place_key(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        key = geo.place_key(self.name)
+        if not key:
+            raise ValidationError({"name": _("Enter a town or an outward code.")})
+        if Place.objects.filter(key=key).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("There is already a place with this name.")})
+
+
 class ServicePageQuerySet(PageQuerySet):
     def listing(self, locale):
         """Live, public services in one locale with everything a listing card shows."""
@@ -187,7 +229,7 @@ class ServicePageQuerySet(PageQuerySet):
             .public()
             .filter(locale=locale)
             .select_related("organisation")
-            .prefetch_related("categories", "areas", "languages")
+            .prefetch_related("categories", "areas", "languages", "opening_hours")
             .order_by("title")
         )
 
@@ -208,6 +250,18 @@ class DirectoryIndexPage(BasePage):
 
     def get_services(self):
         return ServicePage.objects.child_of(self).listing(self.locale)
+
+    def serve(self, request, *args, **kwargs):
+        # A full postcode is reduced to its outward code before anything else sees it: the
+        # visitor is redirected, so the page, its links and the browser history only hold "NR2".
+        near = request.GET.get("near", "")
+        code = geo.outward_code(near[: geo.MAX_QUERY_LENGTH])
+        if code and code != near.strip().upper():
+            query = request.GET.copy()
+            query["near"] = code
+            query.pop("page", None)
+            return redirect(f"{request.path}?{query.urlencode()}")
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -232,12 +286,30 @@ class DirectoryIndexPage(BasePage):
                 continue
             selected[param] = match
             services = services.filter(**{lookup: value})
-        page_obj = Paginator(services.distinct(), SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        # Open now and distance are computed in Python over the filtered services (a few dozen),
+        # with everything prefetched, so the query count stays the same however many there are.
+        now = hours.local_now()
+        listed = list(services.distinct())
+        for service in listed:
+            service.open_now_state = hours.open_state(service, now)
+        open_now = request.GET.get("open_now") == "1"
+        if open_now:
+            listed = [service for service in listed if service.open_now_state == hours.OPEN]
+        near = request.GET.get("near", "").strip()[: geo.MAX_QUERY_LENGTH]
+        place = None
+        anywhere = []
+        if near:
+            place = geo.find_place(near)
+            if place is None:
+                unknown.append("near")
+            else:
+                listed, anywhere = geo.sort_by_distance(listed, place)
+        page_obj = Paginator(listed, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
         by_translation_key = {
             **{("category", c.translation_key): c for c in categories},
             **{("area", a.translation_key): a for a in areas},
         }
-        for service in page_obj:
+        for service in [*page_obj, *anywhere]:
             service.localized_categories = [
                 by_translation_key.get(("category", c.translation_key), c) for c in service.categories.all()
             ]
@@ -246,6 +318,8 @@ class DirectoryIndexPage(BasePage):
             ]
         query = request.GET.copy()
         query.pop("page", None)
+        if near:
+            query["near"] = geo.outward_code(near) or near
         context.update(
             categories=categories,
             areas=areas,
@@ -253,6 +327,11 @@ class DirectoryIndexPage(BasePage):
             selected=selected,
             unknown_filters=unknown,
             services=page_obj,
+            open_now=open_now,
+            place=place,
+            # A full postcode is never echoed back: the form shows its outward code instead.
+            near_value=(geo.outward_code(near) or near) if near else "",
+            anywhere_services=anywhere,
             filter_query=query.urlencode(),
         )
         return context
@@ -440,6 +519,14 @@ class ServicePage(BasePage):
         return tel_uri(self.phone) if self.phone else ""
 
     @property
+    def is_stale(self):
+        """Not verified in the last 12 months: visitors are told to call before they go."""
+        return hours.is_stale(self.last_verified)
+
+    def open_state(self, now=None):
+        return hours.open_state(self, now)
+
+    @property
     def address_lines(self):
         return [line for line in (self.address_line_1, self.address_line_2, self.town, self.postcode) if line]
 
@@ -448,4 +535,6 @@ class ServicePage(BasePage):
         context["categories"] = localize_objects(self.categories.all(), self.locale)
         context["areas"] = localize_objects(self.areas.all(), self.locale)
         context["organisation"] = localize_objects([self.organisation], self.locale)[0] if self.organisation else None
+        context["open_now_state"] = self.open_state()
+        context["plain_print"] = request.GET.get("print") == "plain"
         return context

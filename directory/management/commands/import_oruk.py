@@ -1,0 +1,261 @@
+"""Import an Open Referral UK 3.0 feed into DRAFT service pages.
+
+    manage.py import_oruk feed.json [--dry-run]
+
+Reads a list of services (an ORUK "package": a JSON array of fully nested services), a page of
+/services (``contents``), an object with ``services``, or one service. Each record becomes a draft
+revision of a ServicePage under the directory index in the source locale, keyed by the ORUK
+service ``id`` (the page's ``translation_key``): importing again updates the same page instead of
+adding a copy. Nothing is published: an editor checks and publishes each service. Records are
+imported one by one, each in its own transaction; a malformed record is reported (by its position
+and id) and skipped, leaving nothing half-imported.
+"""
+
+import datetime
+import html
+import json
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.dateparse import parse_date
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from directory.models import (
+    Area,
+    DirectoryIndexPage,
+    Language,
+    OpeningHours,
+    Organisation,
+    ServiceCategory,
+    ServicePage,
+    ServiceStatus,
+)
+
+STATUSES = {"active", "inactive", "temporarily closed", "defunct"}
+BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class RecordError(Exception):
+    pass
+
+
+def records_in(data):
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in ("contents", "services"):
+            if isinstance(data.get(key), list):
+                return data[key]
+        if "id" in data:
+            return [data]
+    raise CommandError("Expected a list of services, a page with 'contents', or one service.")
+
+
+def text(record, key, limit=None):
+    value = record.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise RecordError(f"{key} must be text")
+    value = value.strip()
+    if limit and len(value) > limit:
+        raise RecordError(f"{key} is longer than {limit} characters")
+    return value
+
+
+def as_time(value, key):
+    try:
+        return datetime.time.fromisoformat(value[:5]) if isinstance(value, str) else None
+    except ValueError:
+        raise RecordError(f"{key} is not a time (HH:MM)") from None
+
+
+def items(record, key):
+    value = record.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise RecordError(f"{key} must be a list of objects")
+    return value
+
+
+class Command(BaseCommand):
+    help = "Import an Open Referral UK 3.0 JSON feed into draft service pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--dry-run", action="store_true", help="Check the records without saving.")
+
+    def handle(self, path, dry_run=False, **options):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
+        except ValueError as error:
+            raise CommandError(f"{path} is not valid JSON: {error}") from error
+        self.locale = Locale.get_default()
+        self.index = DirectoryIndexPage.objects.filter(locale=self.locale).first()
+        if self.index is None:
+            raise CommandError("Create the directory index page first.")
+        self.categories = list(ServiceCategory.objects.filter(locale=self.locale))
+        self.areas = list(Area.objects.filter(locale=self.locale))
+        created = updated = failed = 0
+        for position, record in enumerate(records_in(data), start=1):
+            label = f"record {position}"
+            try:
+                if not isinstance(record, dict):
+                    raise RecordError("not an object")
+                label = f"record {position} ({str(record.get('id'))[:40]})"
+                with transaction.atomic():
+                    is_new = self.import_service(record)
+                    if dry_run:
+                        transaction.set_rollback(True)
+            except (RecordError, ValidationError) as problem:
+                failed += 1
+                message = "; ".join(problem.messages) if isinstance(problem, ValidationError) else problem
+                self.stderr.write(f"{label}: {message}; skipped.")
+                continue
+            created, updated = (created + 1, updated) if is_new else (created, updated + 1)
+        prefix = "Dry run: " if dry_run else ""
+        self.stdout.write(f"{prefix}{created} created, {updated} updated as drafts, {failed} skipped.")
+
+    # One record ------------------------------------------------------------------------------
+
+    def import_service(self, record):
+        try:
+            service_id = uuid.UUID(str(record.get("id")))
+        except ValueError:
+            raise RecordError("id must be a UUID") from None
+        name = text(record, "name", 255)
+        if not name:
+            raise RecordError("name is missing")
+        status = text(record, "status") or "active"
+        if status not in STATUSES:
+            raise RecordError(f"unknown status {status!r}")
+        if status == "defunct":
+            status = ServiceStatus.INACTIVE
+
+        existing = ServicePage.objects.filter(translation_key=service_id, locale=self.locale).first()
+        if existing is not None:
+            if existing.get_parent().id != self.index.id:
+                raise RecordError("a page with this id exists outside the directory")
+            page = existing.get_latest_revision_as_object()
+        else:
+            page = ServicePage(translation_key=service_id, locale=self.locale, live=False)
+
+        page.title = name
+        page.status = status
+        description = text(record, "description")
+        page.description = (
+            "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in description.split("\n\n") if paragraph.strip())
+            or f"<p>{html.escape(name)}</p>"
+        )
+        page.website = text(record, "url", 200)
+        page.email = text(record, "email", 254)
+        page.who_for = text(record, "eligibility_description", 1000)
+        page.cost_details = text(record, "fees_description", 400) or text(record, "fees", 400)
+        page.cost = "free" if not page.cost_details else "some"
+        page.interpreters_available = bool(text(record, "interpretation_services"))
+        page.last_verified = parse_date(text(record, "assured_date")[:10] or "") or datetime.date.today()
+        page.organisation = self.organisation(record.get("organization"), record.get("organization_id"))
+        self.location(page, record)
+        phones = items(record, "phones")
+        page.phone = text(phones[0], "number", 40) if phones else ""
+        self.schedules(page, items(record, "schedules"))
+        page.categories = self.matching_categories(items(record, "attributes"))
+        area_names = {text(area, "name").casefold() for area in items(record, "service_areas")}
+        page.areas = [area for area in self.areas if area.name.casefold() in area_names]
+        codes = {text(language, "code") for language in items(record, "languages")} - {""}
+        page.languages = list(Language.objects.filter(code__in=codes))
+
+        if existing is None:
+            page.slug = self.unique_slug(name)
+            self.index.add_child(instance=page)
+        page.save_revision()
+        return existing is None
+
+    def unique_slug(self, name):
+        base = slugify(name)[:200] or "service"
+        taken = set(self.index.get_children().values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def organisation(self, data, organisation_id):
+        if not isinstance(data, dict):
+            return None
+        try:
+            key = uuid.UUID(str(data.get("id") or organisation_id))
+        except ValueError:
+            raise RecordError("organization id must be a UUID") from None
+        name = text(data, "name", 160)
+        if not name:
+            raise RecordError("organization name is missing")
+        organisation, _ = Organisation.objects.update_or_create(
+            translation_key=key,
+            locale=self.locale,
+            defaults={
+                "name": name,
+                "description": text(data, "description", 1000) or name,
+                "email": text(data, "email", 254),
+                "website": text(data, "website", 200),
+            },
+        )
+        return organisation
+
+    def location(self, page, record):
+        page.latitude = page.longitude = None
+        page.address_line_1 = page.address_line_2 = page.town = page.postcode = ""
+        page.location_description = ""
+        for link in items(record, "service_at_locations"):
+            location = link.get("location")
+            if not isinstance(location, dict):
+                continue
+            try:
+                latitude, longitude = location.get("latitude"), location.get("longitude")
+                if latitude is not None and longitude is not None:
+                    page.latitude = Decimal(f"{float(latitude):.6f}")
+                    page.longitude = Decimal(f"{float(longitude):.6f}")
+            except (TypeError, ValueError):
+                raise RecordError("location latitude/longitude must be numbers") from None
+            page.location_description = text(location, "description", 600)
+            addresses = items(location, "addresses")
+            if addresses:
+                lines = text(addresses[0], "address_1", 245).split(", ", 1)
+                page.address_line_1 = lines[0][:120]
+                page.address_line_2 = lines[1][:120] if len(lines) > 1 else ""
+                page.town = text(addresses[0], "city", 80)
+                page.postcode = text(addresses[0], "postal_code", 10)
+            return
+
+    def schedules(self, page, schedules):
+        page.open_24_7 = False
+        slots, notes = [], ""
+        for schedule in schedules:
+            days = [day.strip() for day in text(schedule, "byday").split(",") if day.strip()]
+            opens = as_time(schedule.get("opens_at"), "opens_at")
+            closes = as_time(schedule.get("closes_at"), "closes_at")
+            notes = notes or text(schedule, "notes", 400)
+            if set(days) == set(BYDAY) and opens == datetime.time(0) and closes == datetime.time(23, 59):
+                page.open_24_7 = True
+                continue
+            if opens is None or closes is None:
+                continue
+            for day in days:
+                if day not in BYDAY:
+                    raise RecordError(f"unknown byday {day!r}")
+                slots.append(OpeningHours(weekday=BYDAY.index(day), opens=opens, closes=closes))
+        page.opening_hours = [] if page.open_24_7 else slots
+        page.hours_notes = notes
+
+    def matching_categories(self, attributes):
+        wanted = set()
+        for attribute in attributes:
+            term = attribute.get("taxonomy_term")
+            if isinstance(term, dict):
+                wanted |= {text(term, "term").casefold(), text(term, "name").casefold()}
+        return [c for c in self.categories if c.slug.casefold() in wanted or c.name.casefold() in wanted]
