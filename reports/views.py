@@ -19,6 +19,9 @@ def render_report_page(request, page, status=200, **context):
     response.status_code = status
     # The form carries a one-time token and the CSRF token: no cache may share it.
     add_never_cache_headers(response)
+    # With "no-referrer", browsers post this form with "Origin: null" and Django's CSRF check
+    # refuses it. "same-origin" still tells other sites nothing.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -2,6 +2,10 @@
 
 Chromium comes from Debian (`apt-get install chromium`, done by .ci/run), never from a
 Playwright download. Requests to other hosts are answered locally, so nothing leaves the machine.
+
+`make test` runs these in their own pytest process: once Playwright's event loop runs, Django
+hands the test thread a new connection object without the serialised copy of the migrated
+data, so tests that flush the database after other transactional tests cannot restore it.
 """
 
 import os

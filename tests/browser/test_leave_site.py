@@ -51,7 +51,7 @@ def test_pressing_shift_twice_stays(page, advice_url):
 
 def test_escape_leaves_but_not_while_typing_in_search(page, advice_url):
     page.goto(advice_url)
-    page.get_by_role("searchbox").first.fill("help")
+    page.locator("input[name=q]").first.fill("help")
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     assert page.url == advice_url

@@ -156,9 +156,9 @@ def test_other_admin_users_get_403_everywhere(client, request, report, user_fixt
     assert Report.objects.exists()
 
 
-def test_page_editors_get_403_and_no_menu_item(client, editor, report):
-    # Editors can edit every page, the report page included, but not read reports.
-    client.force_login(editor)
+def test_page_editors_get_403_and_no_menu_item(client, moderator, report):
+    # Moderators can edit every page, the report page included, but not read reports.
+    client.force_login(moderator)
     assert client.get(f"/admin/pages/{report.page.pk}/edit/").status_code == 200
 
     response = client.get("/admin/")
