@@ -34,12 +34,8 @@ class BasePage(HeadlessPreviewMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("summary")]
     promote_panels = Page.promote_panels + [FieldPanel("is_key_page")]
     # Titles weigh most, then summaries, then body text (README "Search"). Wagtail gives page titles
-    # boost 2, below these summaries; 10 ranks them with image and document titles.
-    search_fields = [
-        field
-        for field in Page.search_fields
-        if not (isinstance(field, index.SearchField) and field.field_name == "title")
-    ] + [index.SearchField("title", boost=10), index.SearchField("summary", boost=3)]
+    # boost 2, below these summaries; the later title field replaces Page's (one per field name).
+    search_fields = Page.search_fields + [index.SearchField("title", boost=10), index.SearchField("summary", boost=3)]
     api_fields = [APIField("summary")]
     translatable_fields = [
         TranslatableField("title"),

@@ -1,26 +1,53 @@
-import re
-
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-# Search needs words, not syntax: quotes, brackets and operators only break database
-# full-text parsers (an unbalanced quote is an SQLite error).
-NOT_WORD_CHARACTERS = re.compile(r"[^\w\s'’-]+")
+from home.templatetags.nasn_tags import localurl
+
+from .models import SearchLog
+from .results import SiteSearch, live_pages
+from .text import MAX_QUERY_LENGTH, clean_query, query_for_log
+
+SUGGESTIONS = 8
+SUGGESTIONS_MIN_LENGTH = 2
+SUGGESTIONS_MAX_AGE = 5 * 60
 
 
-def clean_query(raw):
-    words = NOT_WORD_CHARACTERS.sub(" ", raw.replace("\x00", " ")).split()
-    return " ".join(word.strip("'’-") for word in words if word.strip("'’-"))[:MAX_QUERY_LENGTH]
-
-
+@require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]  # without NULs (home.middleware)
+    context = {"search_query": query}
     terms = clean_query(query)
-    results = Page.objects.none()
     if terms:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(terms)
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page_obj})
+        site_search = SiteSearch(query, terms, Locale.get_active())
+        page_number = request.GET.get("page", "")
+        results = site_search.run(page_number)
+        if page_number in ("", "1"):  # a search, not a visitor turning its pages
+            log_search(site_search)
+        context.update(search=site_search, search_results=results)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def log_search(site_search):
+    logged = query_for_log(site_search.query)
+    if logged:
+        SearchLog.record(logged, site_search.locale, site_search.found_count, len(site_search.english))
+
+
+@require_safe
+def suggest(request):
+    """Titles of pages whose words start with what has been typed, for the search box.
+
+    Nothing is logged: these are keystrokes, not searches.
+    """
+    terms = clean_query(request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH])
+    suggestions = []
+    if len(terms) >= SUGGESTIONS_MIN_LENGTH:
+        pages = live_pages(Locale.get_active()).autocomplete(terms)[:SUGGESTIONS]
+        context = {"request": request}
+        suggestions = [{"title": page.title, "url": localurl(context, page)} for page in pages]
+    response = JsonResponse({"query": terms, "suggestions": suggestions})
+    patch_cache_control(response, public=True, max_age=SUGGESTIONS_MAX_AGE)
+    return response
