@@ -52,12 +52,16 @@ MODEL_PERMISSIONS = {
         SUBMIT_TRANSLATION,  # send new English pages to the translators
         *_model_permissions(["advice.advicetopic"], ["add", "change", "view"]),
         "home.view_helpline",  # to choose helplines in page content
+        "search.view_searchlog",  # Reports → Search terms: what visitors could not find
     ],
     MODERATORS: [
         ACCESS_ADMIN,
         SUBMIT_TRANSLATION,
         *_model_permissions(["home.helpline", "advice.advicetopic"], ["add", "change", "view"]),
         *_model_permissions(DIRECTORY_SNIPPETS, ["view"]),
+        "search.view_searchlog",
+        # Editors' picks in site search.
+        *_model_permissions(["wagtailsearchpromotions.searchpromotion"], ["add", "change", "delete"]),
     ],
     TRANSLATORS: [
         ACCESS_ADMIN,

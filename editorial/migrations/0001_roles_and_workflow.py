@@ -24,6 +24,8 @@ class Migration(migrations.Migration):
         # The models whose permissions the groups get, and the Safeguarding leads group.
         ("home", "0003_homepage_is_key_page_standardpage_is_key_page"),
         ("advice", "0003_adviceindexpage_is_key_page_advicepage_is_key_page"),
+        ("search", "0001_search_log"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
         ("news", "0002_newsindexpage_is_key_page_newspage_is_key_page"),
         ("directory", "0002_directoryindexpage_is_key_page_and_more"),
         ("reports", "0002_safeguarding_leads_group"),
