@@ -177,3 +177,18 @@ def content_language(context, page):
     """The language code a page's content is written in (English on a fallback page)."""
     locale_id = getattr(page, "locale_id", None)
     return _locale_code(locale_id, context.get("request")) or get_language()
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, item):
+    """The language code of an item shown in a listing when it is not in the page's language.
+
+    Listings show the visitor's translation where it exists and the English item otherwise:
+    an English item carries this code as `lang` (and `dir="ltr"`) plus an "In English" label
+    (includes/fallback_label.html). Empty when the item is in the visitor's language.
+    """
+    locale_id = getattr(item, "locale_id", None)
+    if locale_id is None:
+        return ""
+    code = _locale_code(locale_id, context.get("request"))
+    return code if code and code != get_language() else ""
