@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Locale, Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -15,7 +15,7 @@ from directory.models import ServicePage
 from home.api import LocalizedSnippetsField, RelatedPagesField
 from home.blocks import BodyBlock
 from home.forms import SourceLocaleChoicesPageForm
-from home.localization import localize_objects, localize_pages
+from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of
 from home.models import BasePage
 
 
@@ -51,10 +51,11 @@ class Audience(models.TextChoices):
     BUSINESSES = "businesses", _("Employers and businesses")
 
 
-class AdvicePageQuerySet(PageQuerySet):
+class AdvicePageQuerySet(ListingQuerySet):
     def listing(self, locale):
-        """Live, public advice in one locale, ready for a listing (topics prefetched)."""
-        return self.live().public().filter(locale=locale).prefetch_related("topics").defer_streamfields()
+        """Live, public advice in ``locale`` (English where not translated), ready for a listing
+        (topics prefetched)."""
+        return self.in_locale_or_source(locale).prefetch_related("topics").defer_streamfields()
 
 
 AdvicePageManager = PageManager.from_queryset(AdvicePageQuerySet)
@@ -71,17 +72,22 @@ class AdviceIndexPage(BasePage):
     subpage_types = ["advice.AdvicePage"]
     max_count_per_parent = 1
 
+    def get_advice(self, locale=None):
+        locale = locale or self.locale
+        return AdvicePage.objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        locale = listing_locale(self, request)
         topics = list(AdviceTopic.objects.filter(locale=Locale.get_default()))
         selected_slug = request.GET.get("topic", "")
         selected = next((topic for topic in topics if topic.slug == selected_slug), None)
-        pages = AdvicePage.objects.child_of(self).listing(self.locale).order_by("title")
+        pages = self.get_advice(locale).order_by("title")
         if selected is not None:
             pages = pages.filter(topics=selected)
         paginator = Paginator(pages, 24)
         page_obj = paginator.get_page(request.GET.get("page"))
-        localized_topics = dict(zip((t.pk for t in topics), localize_objects(topics, self.locale), strict=True))
+        localized_topics = dict(zip((t.pk for t in topics), localize_objects(topics, locale), strict=True))
         for advice in page_obj:
             advice.localized_topics = [localized_topics.get(topic.pk, topic) for topic in advice.topics.all()]
         context.update(
@@ -142,16 +148,21 @@ class AdvicePage(BasePage):
     objects = AdvicePageManager()
     base_form_class = SourceLocaleChoicesPageForm
 
-    def get_topics(self):
-        return localize_objects(self.topics.all(), self.locale)
+    def get_topics(self, locale=None):
+        return localize_objects(self.topics.all(), locale or self.locale)
 
-    def get_related_services(self):
-        service_ids = [item.service_id for item in self.related_services.all()]
-        visible = ServicePage.objects.live().public().in_bulk(service_ids)
-        return localize_pages([visible[pk] for pk in service_ids if pk in visible], self.locale)
+    def get_related_services(self, locale=None):
+        """The linked services in ``locale`` where translated, else in English, in the editor's
+        order, with what a service card shows; drafts and private services are left out."""
+        keys = [item.service.translation_key for item in self.related_services.select_related("service")]
+        found = {
+            service.translation_key: service
+            for service in ServicePage.objects.filter(translation_key__in=keys).listing(locale or self.locale)
+        }
+        return [found[key] for key in keys if key in found]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.get_topics()
-        context["related_services"] = self.get_related_services()
+        context["topics"] = self.get_topics(listing_locale(self, request))
+        context["related_services"] = self.get_related_services(listing_locale(self, request))
         return context

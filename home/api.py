@@ -51,6 +51,8 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from wagtail_headless_preview.models import HeadlessPreviewMixin as PackageHeadlessPreviewMixin
 from wagtail_headless_preview.models import PagePreview
 
+from .localization import ListingQuerySet, children_of_q, translations_of
+
 # Rich text and StreamField ---------------------------------------------------------------
 
 
@@ -354,13 +356,43 @@ class OrderingFilter(filters.OrderingFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class ChildOfFilter(filters.ChildOfFilter):
+    """``?child_of=``; with ``?locale=`` on a listing type (see LocaleFilter), the children of
+    the parent's source (English) version count too, as on the site: a Polish index lists the
+    English items that have no Polish translation."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "child_of" not in request.GET or "locale" not in request.GET or not is_listing(queryset):
+            return super().filter_queryset(request, queryset, view)
+        # Wagtail's filter parses and checks the parent; its page is kept on the queryset.
+        parent = super().filter_queryset(request, queryset.none(), view)._filtered_by_child_of
+        queryset = queryset.filter(children_of_q(translations_of(parent, get_locale(request.GET["locale"]))))
+        queryset._filtered_by_child_of = parent
+        return queryset
+
+
 class LocaleFilter(filters.LocaleFilter):
-    """``?locale=`` with an unknown language code as a 400 listing the known ones."""
+    """``?locale=`` with an unknown language code as a 400 listing the known ones.
+
+    Listing page types (services, advice, news: their querysets are ``ListingQuerySet``s)
+    follow the site's rule: each page in that language where translated, else in English.
+    Other types, and ``?type=`` left out, keep Wagtail's exact filter.
+    """
 
     def filter_queryset(self, request, queryset, view):
         if "locale" in request.GET:
-            get_locale(request.GET["locale"])
+            locale = get_locale(request.GET["locale"])
+            if is_listing(queryset):
+                child_of = getattr(queryset, "_filtered_by_child_of", None)
+                queryset = queryset.in_locale_or_source(locale)
+                if child_of is not None:
+                    queryset._filtered_by_child_of = child_of
+                return queryset
         return super().filter_queryset(request, queryset, view)
+
+
+def is_listing(queryset):
+    return isinstance(queryset, ListingQuerySet)
 
 
 class RelationFilter:
@@ -487,7 +519,7 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
     base_serializer_class = PageSerializer
     filter_backends = [
         FieldsFilter,
-        filters.ChildOfFilter,
+        ChildOfFilter,
         filters.AncestorOfFilter,
         filters.DescendantOfFilter,
         OrderingFilter,

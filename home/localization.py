@@ -1,26 +1,74 @@
-"""Helpers that show source-locale references in the visitor's language, in bulk.
+"""Helpers that show content in the visitor's language, falling back to English, in bulk.
 
-Pages and snippets reference English (source) objects: wagtail-localize synchronises those
-references. At render time each reference is swapped for its live translation in the active
-locale where one exists, with one query per list, never one per item.
+One rule for every listing and reference: each item's live, public translation in the
+visitor's locale where one exists, otherwise its source (default-locale, English) version;
+drafts and private pages never. One query per list, never one per item.
 """
 
-from wagtail.models import Locale, Page
+from django.db.models import Q
+from wagtail.models import Locale, Page, PageQuerySet
+
+
+def in_locale_or_source(queryset, locale):
+    """The live, public pages of ``queryset`` in ``locale``, plus the source-locale pages that
+    have no live, public translation in ``locale`` among them; pages in other locales are left out.
+
+    One SQL query (the translations are a subquery), so the result still takes filters,
+    ordering, slicing and prefetching. A draft or private translation hides nothing.
+    """
+    queryset = queryset.live().public()
+    source = Locale.get_default()
+    if locale.pk == source.pk:
+        return queryset.filter(locale=source)
+    translated = queryset.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | Q(locale=source) & ~Q(translation_key__in=translated))
+
+
+class ListingQuerySet(PageQuerySet):
+    """For page types listed with the fallback rule (the API's ``?locale=`` follows it too)."""
+
+    def in_locale_or_source(self, locale):
+        return in_locale_or_source(self, locale)
+
+
+def translations_of(page, locale):
+    """``page`` and its versions in ``locale`` and the source locale, whatever their status:
+    a listing takes the children of all of them (English items under the English index)."""
+    return Page.objects.filter(
+        Q(pk=page.pk) | Q(translation_key=page.translation_key, locale__in=[locale, Locale.get_default()])
+    ).only("path", "depth")
+
+
+def children_of_q(parents):
+    """Direct children of any of ``parents``."""
+    q = Q(pk__in=[])
+    for parent in parents:
+        q |= Page.objects.child_of_q(parent)
+    return q
+
+
+def listing_locale(page, request=None):
+    """The locale a page lists things in: its own, or the visitor's when the page is shown in
+    English because it is not translated yet (home.views.serve sets the flag)."""
+    if request is not None and getattr(request, "is_untranslated_fallback", False):
+        return Locale.get_active()
+    return page.locale
 
 
 def localize_pages(pages, locale=None):
+    """Referenced pages, each as its live, public version in ``locale`` or else in the source
+    locale; pages with neither (drafts, private pages) are left out. Order is kept."""
     pages = list(pages)
     if not pages:
         return pages
     locale = locale or Locale.get_active()
-    translations = {
+    found = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(locale=locale, translation_key__in=[page.translation_key for page in pages])
-        .specific()
+        for page in in_locale_or_source(
+            Page.objects.filter(translation_key__in={page.translation_key for page in pages}), locale
+        ).specific()
     }
-    return [translations.get(page.translation_key, page) for page in pages]
+    return [found[page.translation_key] for page in pages if page.translation_key in found]
 
 
 def localize_objects(objects, locale=None):

@@ -1,5 +1,7 @@
 from django.apps import apps
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -7,14 +9,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api import HeadlessPreviewMixin, RelatedPagesField
 from .blocks import BodyBlock
-from .localization import localize_pages
+from .localization import children_of_q, in_locale_or_source, listing_locale, localize_pages, translations_of
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -209,24 +211,27 @@ class HomePage(BasePage):
         "reports.ReportPage",
     ]
 
-    def get_featured_advice(self):
+    def get_featured_advice(self, locale=None):
+        """Featured advice in ``locale`` where translated, else in English; drafts and private
+        pages are left out (localize_pages)."""
         pages = [item.page for item in self.featured_advice.select_related("page").all()]
-        return localize_pages(pages, self.locale)
+        return localize_pages(pages, locale or self.locale)
 
-    def get_latest_news(self, count=3):
+    def get_latest_news(self, count=3, locale=None):
         news_page = apps.get_model("news", "NewsPage")
-        return news_page.objects.listing(self.locale)[:count]
+        return news_page.objects.listing(locale or self.locale)[:count]
 
     @cached_property
     def localized_directory_page(self):
         if self.directory_page is None:
             return None
-        return localize_pages([self.directory_page], self.locale)[0]
+        return next(iter(localize_pages([self.directory_page], self.locale)), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_advice"] = self.get_featured_advice()
-        context["latest_news"] = self.get_latest_news()
+        locale = listing_locale(self, request)
+        context["featured_advice"] = self.get_featured_advice(locale)
+        context["latest_news"] = self.get_latest_news(locale=locale)
         return context
 
 
@@ -241,10 +246,23 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
-    def get_child_pages(self):
-        return self.get_children().live().public().specific().order_by("path")
+    def get_child_pages(self, locale=None):
+        """Child pages in ``locale`` where translated, else in English (children of this page
+        and of its English source both count)."""
+        locale = locale or self.locale
+        children = Page.objects.filter(children_of_q(translations_of(self, locale)))
+        # In the English section's order: a translation sorts where its source does.
+        source_path = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=Locale.get_default()
+        ).values("path")[:1]
+        return (
+            in_locale_or_source(children, locale)
+            .annotate(sort_path=Coalesce(Subquery(source_path), "path"))
+            .order_by("sort_path")
+            .specific()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_child_pages()
+        context["child_pages"] = self.get_child_pages(listing_locale(self, request))
         return context

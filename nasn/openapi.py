@@ -24,8 +24,10 @@ Read-only content of the Norfolk Anti-Slavery Network site, for apps and headles
 Anonymous; GET, HEAD and OPTIONS only; JSON only.
 
 **Pages** are the live, public pages of every language. Each page says its `locale` and lists
-its `translations` (this page included) for a language switch; `?locale=pl` keeps Polish pages,
-`?translation_of=<id>` the other versions of one page. `?search=` searches titles, summaries and
+its `translations` (this page included) for a language switch; `?locale=pl` keeps Polish pages
+(for services, advice and news, with `?type=`: each item's Polish translation where there is
+one, otherwise the English item, as the site lists them), `?translation_of=<id>` the other
+versions of one page. `?search=` searches titles, summaries and
 text (combine it with `?locale=`). Listings show a few fields; add more with `?fields=a,b`, all
 with `?fields=*` (`?type=` is needed for a page type's own fields). Filter services with
 `?type=directory.ServicePage&category=<slug>&area=<slug>&language=<code>` and advice with

@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from home.localization import listing_locale
+
 FEED_LENGTH = 20
 
 
@@ -27,7 +29,7 @@ class NewsFeed(Feed):
         return self.index_page.summary
 
     def items(self):
-        return self.index_page.get_news()[:FEED_LENGTH]
+        return self.index_page.get_news(listing_locale(self.index_page, self.request))[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

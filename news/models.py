@@ -10,11 +10,12 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.localization import ListingQuerySet, children_of_q, listing_locale, translations_of
 from home.models import BasePage
 
 NEWS_PER_PAGE = 10
@@ -24,13 +25,12 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(ListingQuerySet):
     def listing(self, locale):
-        """Live, public news in one locale, newest first, with tags and listing images."""
+        """Live, public news in ``locale`` (English where not translated), newest first, with
+        tags and listing images."""
         return (
-            self.live()
-            .public()
-            .filter(locale=locale)
+            self.in_locale_or_source(locale)
             .select_related("image")
             .prefetch_related("tags", "image__renditions")
             .defer_streamfields()
@@ -52,12 +52,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
-    def get_news(self):
-        return NewsPage.objects.child_of(self).listing(self.locale)
+    def get_news(self, locale=None):
+        locale = locale or self.locale
+        return NewsPage.objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
 
     @path("")
     def index(self, request):
-        news = self.get_news()
+        news = self.get_news(listing_locale(self, request))
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             news = news.filter(tags__slug=tag)

@@ -87,7 +87,8 @@ class NearMeTests(TestCase):
             [s.title for s in response.context["anywhere_services"]], ["National charity office", "Phone line"]
         )
         self.assertContains(response, "Available anywhere")
-        self.assertContains(response, "0.0 miles away")
+        self.assertContains(response, "Less than 0.1 miles away")
+        self.assertNotContains(response, "0.0 miles away")
         self.assertContains(response, "Nearest to Dereham")
 
     def test_sorted_by_distance_from_a_postcode(self):
