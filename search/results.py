@@ -1,15 +1,22 @@
-"""One site search: editors' picks, results in the visitor's language, then English ones.
+"""One site search: editors' picks, results in the visitor's language, then English ones, then
+a pointer to another site language the words belong to.
 
 Each list is one `Page.objects.live().public().filter(locale=…).search(…)`, kept in the
 backend's relevance order and paginated by the backend (LIMIT/OFFSET), never turned into a
 list first. Only the window of results being shown is loaded, reordered and decorated.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import get_language_info, override
+from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
@@ -28,6 +35,10 @@ ENGLISH_RESULTS = 5
 # after them. Applied within the window being shown (see rerank()).
 TYPE_WEIGHTS = {"advicepage": 1.0, "servicepage": 1.0, "newspage": 0.7}
 OTHER_TYPE_WEIGHT = 0.85
+# When the visitor's words find nothing, the first this many matches in the site's other
+# languages tell which language the words belong to; at most OTHER_LANGUAGES are offered.
+OTHER_LANGUAGE_HITS = 50
+OTHER_LANGUAGES = 2
 
 
 def live_pages(locale):
@@ -125,6 +136,51 @@ def promotions(query, terms, locale):
 
 
 @dataclass
+class OtherLanguage:
+    """Another site language with pages that have all the visitor's words."""
+
+    code: str
+    count: int  # what its own search page finds for the words
+    url: str  # its search page for the words
+
+    @property
+    def name(self):  # in the visitor's language
+        return get_language_info(self.code)["name_translated"]
+
+    @property
+    def name_local(self):  # in its own language, marked as such
+        info = get_language_info(self.code)
+        direction = "rtl" if info["bidi"] else "ltr"
+        return format_html('<bdi lang="{}" dir="{}">{}</bdi>', self.code, direction, info["name_local"])
+
+
+def other_languages(terms, searched):
+    """The site's other languages whose pages have all the words, most matches first.
+
+    One search over every other locale tells which languages have the words (from the first
+    OTHER_LANGUAGE_HITS matches); then one count per language offered, with that language's own
+    query, so the number is what its search page shows: at most 3 + OTHER_LANGUAGES queries.
+    """
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    locales = Locale.objects.filter(language_code__in=codes).exclude(pk__in=[locale.pk for locale in searched])
+    locales = {locale.pk: locale for locale in locales}  # a list of ids suits every search backend
+    pages = Page.objects.live().public()  # one query for the private sections, reused below
+    # Not a LanguageQuery: the words' language is what is being found out.
+    hits = pages.filter(locale__in=list(locales)).search(PlainText(terms))[:OTHER_LANGUAGE_HITS]
+    # Most matches first; for the same number, the language of the best match.
+    ranked = [pk for pk, _count in Counter(page.locale_id for page in hits).most_common(OTHER_LANGUAGES)]
+    offered = []
+    for pk in ranked:
+        locale = locales[pk]
+        count = search_pages(pages.filter(locale=locale), terms, locale).count()
+        if count:
+            with override(locale.language_code):
+                url = f"{reverse('search')}?{urlencode({'q': terms})}"
+            offered.append(OtherLanguage(locale.language_code, count, url))
+    return sorted(offered, key=lambda other: -other.count)
+
+
+@dataclass
 class SiteSearch:
     query: str  # as the visitor typed it
     terms: str  # the words of it (search.text.clean_query)
@@ -133,6 +189,17 @@ class SiteSearch:
     english: list = field(default_factory=list)
     found: Found | None = None
     found_count: int = 0  # results in the visitor's language, editors' picks included
+    other_languages: list = field(default_factory=list)  # OtherLanguage, when the words found little
+
+    @property
+    def language(self):
+        """The visitor's language, named in itself ("polski", "العربية")."""
+        return get_language_info(self.locale.language_code)["name_local"]
+
+    @property
+    def query_isolated(self):
+        """The query for a sentence: its words may run the other way (English on an Arabic page)."""
+        return format_html("<bdi>{}</bdi>", self.query)
 
     def run(self, page_number):
         """Search, and return the requested page of results (a Paginator page)."""
@@ -145,10 +212,22 @@ class SiteSearch:
         results.object_list = decorate(rerank(results.object_list), self.locale)
         if results.number != 1:
             self.promoted = []  # editors' picks head the first page only
-        elif self.found_count < FEW_RESULTS and self.locale.language_code != settings.LANGUAGE_CODE:
+            return results
+        searched = [self.locale]
+        if self.found_count < FEW_RESULTS and self.locale.language_code != settings.LANGUAGE_CODE:
             self.english = self.english_results([*promoted_pages, *results.object_list])
+            searched.append(Locale.get_default())
+        # The words as typed found nothing here: they may be another site language's ("pomoc").
+        as_typed = self.found_count and not (self.found.corrected or self.found.any_word)
+        if not as_typed and not self.promoted and not self.english:
+            self.other_languages = other_languages(self.terms, searched)
         return results
 
+    # English results are a second search rather than one over home.localization's
+    # in_locale_or_source(): on PostgreSQL a query is parsed with one language's stemmer, so
+    # English pages need an English query; scores of two languages' matches do not compare; and
+    # an English page can match where its translation does not (an English word typed on the
+    # Polish site), which that helper would drop, while here it is shown as its translation.
     def english_results(self, shown):
         english = Locale.get_default()
         pages = live_pages(english).exclude(translation_key__in=[page.translation_key for page in shown])

@@ -44,7 +44,8 @@ class EnglishFallbackTests(TestCase):
         self.assertEqual(list(response.context["search_results"]), [])
         self.assertEqual(response.context["search"].english, [self.untranslated])
         with translation.override("pl"):
-            self.assertContains(response, f"· {translation.gettext('In English')}</p>")
+            label = translation.gettext("In English")
+        self.assertContains(response, f'<span class="fallback-label" lang="pl" dir="ltr">{label}</span>', html=True)
         self.assertContains(response, '<h3 class="search-result__title" lang="en" dir="ltr">')
 
     def test_an_english_match_that_is_translated_is_shown_in_the_visitors_language(self):

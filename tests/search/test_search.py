@@ -111,7 +111,9 @@ class SearchResultsTests(TestCase):
     def test_a_service_shows_its_phone_number_and_areas(self):
         response = self.client.get(SEARCH_URL, {"q": "legal"})
 
-        self.assertContains(response, '<a href="tel:+441603123456">01603 123456</a>', html=True)
+        self.assertContains(
+            response, '<a href="tel:+441603123456"><bdi dir="ltr" class="ltr">01603 123456</bdi></a>', html=True
+        )
         self.assertContains(response, "<dd>Breckland, Norwich</dd>", html=True)
 
     def test_a_service_shows_its_areas_in_the_visitors_language(self):
