@@ -1,13 +1,21 @@
 """Template helpers for the public site's chrome: navigation, languages, links, pagination."""
 
+import datetime
+import re
 from functools import cache
 
+from babel.dates import format_date
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve
-from django.utils.translation import get_language, override
+from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_info, override, to_locale
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
+
+from home.localization import listing_locale, localize_pages
 
 register = template.Library()
 
@@ -192,3 +200,112 @@ def fallback_lang(context, item):
         return ""
     code = _locale_code(locale_id, context.get("request"))
     return code if code and code != get_language() else ""
+
+
+# Left-to-right islands in right-to-left pages. Digits, spaces, "+", ":", "-", "@" and "/" are weak
+# or neutral to the Unicode bidi algorithm, so on an Arabic page "08000 121 700" shows as
+# "700 121 08000". Phone numbers, postcodes, emails, URLs, times and numbers with units go
+# through this one helper: an inline <bdi dir="ltr"> (isolated by the HTML user-agent styles and
+# .ltr in site.css). Inline rather than dir="ltr" on the <a>/<dd>/<p>: it fits inside translated
+# sentences ({% blocktranslate with number=number|ltr %}) and keeps the block right-aligned.
+
+
+def _isolate_ltr(content, lang="", css_class="ltr"):
+    if content is None or content == "":
+        return ""
+    lang_attr = format_html(' lang="{}"', lang) if lang and lang != get_language() else ""
+    return format_html('<bdi dir="ltr" class="{}"{}>{}</bdi>', css_class, lang_attr, content)
+
+
+@register.filter
+def ltr(value, lang=""):
+    """`value`, escaped and isolated left to right: {{ service.phone|ltr }}.
+
+    With a language code, text in that language on another language's page is also marked as
+    such: {{ organisation.name|ltr:"en" }} (names and addresses are kept in English).
+    """
+    return _isolate_ltr(value, lang)
+
+
+@register.simple_block_tag(name="ltr")
+def ltr_block(content, lang=""):
+    """The same for markup: {% ltr %}<time>09:00</time>–<time>17:00</time>{% endltr %}."""
+    return _isolate_ltr(content, lang)
+
+
+# A number written in digit groups: "18001 101", "+44 800 555 111" (in HTML, maybe with &nbsp;).
+_GROUPED_NUMBER = re.compile(r"\+?\d+(?:(?:[ \u00a0]|&nbsp;|&#160;)\d+)+")
+# Rich text from Wagtail escapes "<" and ">" inside attribute values, so this finds its tags.
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@register.filter
+def ltr_numbers(value):
+    """Editors' text with each number in digit groups isolated left to right.
+
+    Plain text ("use text relay: 18001 101") is escaped first: put it before linebreaksbr.
+    Rich text ({{ value|richtext|ltr_numbers }}) is changed only between its tags. A plain
+    digit-group pattern rather than a phone-number parser: any grouped number needs isolating,
+    including ones a parser rejects, such as text relay's "18001 101".
+    """
+    if value is None or value == "":
+        return ""
+    pieces = _TAG.split(conditional_escape(value))  # text, tag, text, tag, …, text
+
+    def isolate(match):
+        return _isolate_ltr(SafeString(match[0]), css_class="ltr ltr--number")
+
+    pieces[::2] = [_GROUPED_NUMBER.sub(isolate, text) for text in pieces[::2]]
+    return SafeString("".join(pieces))
+
+
+# Dates, breadcrumb and references in the visitor's language ------------------------------
+
+# Babel (CLDR data) rather than Django's DATE_FORMAT: Django has no formats or month names for
+# Tigrinya or Somali, while CLDR has them for every language we serve, with the right grammatical
+# case (Polish "29 października 2026"). English is British English on this site.
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+@register.filter
+def local_date(value):
+    """A date written out in the active language: {{ page.date|local_date }}.
+
+    Keep the machine-readable form beside it: <time datetime="{{ page.date|date:'Y-m-d' }}">.
+    """
+    if not isinstance(value, datetime.date):
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    language = get_language() or settings.LANGUAGE_CODE
+    return format_date(value, format="long", locale=BABEL_LOCALES.get(language, to_locale(language)))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The page's ancestors below the tree root, top first.
+
+    On an English page served because it is not translated (request.is_untranslated_fallback),
+    each ancestor is its translation in the visitor's language where a live one exists.
+    """
+    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    request = context.get("request")
+    if ancestors and getattr(request, "is_untranslated_fallback", False):
+        ancestors = localize_pages(ancestors, listing_locale(page, request))
+    return ancestors
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, item):
+    """` lang="…" dir="…"` for a snippet or page whose language is not that of the content around it.
+
+    Topics, categories and areas on an English fallback page are shown in the visitor's language
+    where translated (inside English content), and in English where not (inside a translated page).
+    """
+    request = context.get("request")
+    code = _locale_code(getattr(item, "locale_id", None), request)
+    page = context.get("page")
+    around = _locale_code(getattr(page, "locale_id", None), request) or get_language()
+    if not code or code == around:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr")
