@@ -4,13 +4,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import QueryDict
 from django.shortcuts import redirect
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Locale, Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -19,7 +21,7 @@ from directory import geo, hours
 from home.api import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
-from home.localization import localize_objects
+from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of
 from home.models import BasePage
 
 SERVICES_PER_PAGE = 20
@@ -221,13 +223,12 @@ class Place(models.Model):
             raise ValidationError({"name": _("There is already a place with this name.")})
 
 
-class ServicePageQuerySet(PageQuerySet):
+class ServicePageQuerySet(ListingQuerySet):
     def listing(self, locale):
-        """Live, public services in one locale with everything a listing card shows."""
+        """Live, public services in ``locale`` (English where not translated) with everything
+        a listing card shows."""
         return (
-            self.live()
-            .public()
-            .filter(locale=locale)
+            self.in_locale_or_source(locale)
             .select_related("organisation")
             .prefetch_related("categories", "areas", "languages", "opening_hours")
             .order_by("title")
@@ -248,8 +249,9 @@ class DirectoryIndexPage(BasePage):
     subpage_types = ["directory.ServicePage"]
     max_count_per_parent = 1
 
-    def get_services(self):
-        return ServicePage.objects.child_of(self).listing(self.locale)
+    def get_services(self, locale=None):
+        locale = locale or self.locale
+        return ServicePage.objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
 
     def serve(self, request, *args, **kwargs):
         # A full postcode is reduced to its outward code before anything else sees it: the
@@ -265,10 +267,11 @@ class DirectoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        locale = listing_locale(self, request)
         source = Locale.get_default()
-        categories = localize_objects(ServiceCategory.objects.filter(locale=source), self.locale)
-        areas = localize_objects(Area.objects.filter(locale=source), self.locale)
-        services = self.get_services()
+        categories = localize_objects(ServiceCategory.objects.filter(locale=source), locale)
+        areas = localize_objects(Area.objects.filter(locale=source), locale)
+        services = self.get_services(locale)
         languages = list(Language.objects.filter(services__in=services).distinct())
         selected = {}
         unknown = []
@@ -320,6 +323,22 @@ class DirectoryIndexPage(BasePage):
         query.pop("page", None)
         if near:
             query["near"] = geo.outward_code(near) or near
+        # For a search that finds nothing: one link per active filter that drops just that one.
+        active = {param: query[param] for param in selected}
+        if open_now:
+            active["open_now"] = "1"
+        if place:
+            active["near"] = query["near"]
+        without_filter = {}
+        for param in active:
+            rest = QueryDict(mutable=True)
+            rest.update({other: value for other, value in active.items() if other != param})
+            without_filter[param] = f"?{rest.urlencode()}" if rest else ""
+        language = selected.get("language")
+        # A language is named in itself, isolated inside a sentence in the visitor's language.
+        language_choice = ""
+        if language:
+            language_choice = format_html('<bdi lang="{}">{}</bdi>', language.code, language.native_name)
         context.update(
             categories=categories,
             areas=areas,
@@ -333,6 +352,8 @@ class DirectoryIndexPage(BasePage):
             near_value=(geo.outward_code(near) or near) if near else "",
             anywhere_services=anywhere,
             filter_query=query.urlencode(),
+            without_filter=without_filter,
+            language_choice=language_choice,
         )
         return context
 
@@ -530,10 +551,38 @@ class ServicePage(BasePage):
     def address_lines(self):
         return [line for line in (self.address_line_1, self.address_line_2, self.town, self.postcode) if line]
 
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "latitude" if self.latitude is None else "longitude"
+            raise ValidationError({missing: _("Enter both the latitude and the longitude, or neither.")})
+        # Without coordinates a service is listed as available anywhere (geo.is_available_anywhere),
+        # so one with a postcode or town takes the coordinates of its outward code or town. Runs in
+        # the admin form, in save_revision (so the ORUK import) and when a live page is saved.
+        if self.latitude is None and (self.postcode or self.town):
+            code = geo.outward_code(self.postcode)
+            place = geo.find_place(code) if code else None
+            if place is None and self.town:
+                place = geo.find_place(self.town)
+            if place is None:
+                field, name = ("postcode", code or self.postcode) if self.postcode else ("town", self.town)
+                raise ValidationError(
+                    {
+                        field: _(
+                            "The directory does not know where “%(place)s” is, so the service would be "
+                            "listed as available anywhere. Enter its latitude and longitude, or add the "
+                            "town or postcode area under Snippets → Places."
+                        )
+                        % {"place": name}
+                    }
+                )
+            self.latitude, self.longitude = place.latitude, place.longitude
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = localize_objects(self.categories.all(), self.locale)
-        context["areas"] = localize_objects(self.areas.all(), self.locale)
+        # On an English fallback page, in the visitor's language where translated.
+        context["categories"] = localize_objects(self.categories.all(), listing_locale(self, request))
+        context["areas"] = localize_objects(self.areas.all(), listing_locale(self, request))
         context["organisation"] = localize_objects([self.organisation], self.locale)[0] if self.organisation else None
         context["open_now_state"] = self.open_state()
         context["plain_print"] = request.GET.get("print") == "plain"

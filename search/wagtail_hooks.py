@@ -29,6 +29,14 @@ def register_search_terms_menu_item():
     return SearchTermsMenuItem(_("Search terms"), reverse("search_terms_report"), icon_name="search", order=710)
 
 
+@hooks.register("construct_reports_menu")
+def hide_wagtail_search_terms_report(request, menu_items):
+    # wagtail.contrib.search_promotions adds its own "Search terms" report (Wagtail's query
+    # counts, which this site does not record); ours above is the one with the site's log.
+    wagtail_report = reverse("wagtailsearchpromotions:search_terms")
+    menu_items[:] = [item for item in menu_items if item.url != wagtail_report]
+
+
 @hooks.register("register_permissions")
 def register_search_log_permission():
     # Lets administrators grant the report in Wagtail's group editor.

@@ -4,9 +4,12 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 from django.utils import timezone
+from freezegun import freeze_time
+from wagtail.admin.menu import reports_menu
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from search.models import SearchLog
 from tests.utils import AdminTestCase
@@ -113,6 +116,46 @@ class SearchTermsReportTests(AdminTestCase):
         response = self.client.get("/admin/")
 
         self.assertContains(response, REPORT_URL)
+
+    def test_is_the_only_search_terms_entry_in_the_reports_menu(self):
+        request = RequestFactory().get("/admin/")
+        request.user = self.superuser
+
+        labels = [str(item.label) for item in reports_menu.menu_items_for_request(request)]
+
+        self.assertEqual(labels.count("Search terms"), 1)
+        dashboard = self.client.get("/admin/")
+        self.assertContains(dashboard, REPORT_URL)
+        self.assertNotContains(dashboard, "/admin/searchpicks/reports/search-terms/")
+
+
+# 21:30 in London: Wagtail's DateColumn showed a search logged today as "21 hours ago".
+@freeze_time("2026-06-15 20:30:00")
+class LastSearchedDayTests(AdminTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        log("today query")
+        log("yesterday query", days_ago=1)
+        log("older query", days_ago=10)
+
+    def test_last_searched_is_a_day_never_a_time_of_day(self):
+        response = self.client.get(REPORT_URL)
+
+        html = response.content.decode()
+        self.assertIn('<time datetime="2026-06-15">Today</time>', html)
+        self.assertIn('<time datetime="2026-06-14">Yesterday</time>', html)
+        self.assertIn('<time datetime="2026-06-05">June 5, 2026</time>', html)
+        self.assertNotIn("hours ago", html)
+        self.assertNotIn("hour ago", html)
+
+    def test_last_searched_is_shown_in_the_editors_language(self):
+        UserProfile.objects.update_or_create(user=self.superuser, defaults={"preferred_language": "pl"})
+
+        response = self.client.get(REPORT_URL)
+
+        self.assertContains(response, '<time datetime="2026-06-15">Dzisiaj</time>')
+        self.assertContains(response, '<time datetime="2026-06-14">Wczoraj</time>')
 
 
 class SearchTermsPermissionTests(TestCase):
