@@ -1,3 +1,9 @@
+from django.shortcuts import redirect
+from wagtail.models import Locale, Page
+
+from home.translation_report import locales_user_translates
+
+from .roles import SUBMIT_TRANSLATION
 from .two_factor import admin_prefix
 
 
@@ -17,3 +23,30 @@ class AdminReferrerPolicyMiddleware:
         if request.path_info.startswith(admin_prefix()):
             response.headers["Referrer-Policy"] = "same-origin"
         return response
+
+
+class TranslatorSourcePageMiddleware:
+    """A translator opening an English page they may not edit sees its translations page instead.
+
+    Wagtail checks edit permission before any hook runs and answers with "Sorry, you do not have
+    permission" on the dashboard; from the page explorer's language switch, a search result or a
+    link, translators would be bounced away from the page they were asked to translate.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or match.view_name != "wagtailadmin_pages:edit" or request.method != "GET":
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.has_perm(SUBMIT_TRANSLATION):
+            return None
+        page = Page.objects.filter(pk=view_kwargs.get("page_id"), locale=Locale.get_default()).first()
+        if page is None or page.permissions_for_user(user).can_edit() or not locales_user_translates(user):
+            return None  # editors keep Wagtail's own refusal for pages outside their sections
+        return redirect("translation_source", page.pk)

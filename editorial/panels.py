@@ -1,15 +1,16 @@
-"""Dashboard panels: content due for review, and translations out of date with their source."""
+"""Dashboard panels: content due for review, and translation work."""
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.translation_report import GROUPS, translation_coverage
+from home.admin_views import add_actions
+from home.translation_report import OUT_OF_DATE, locales_user_translates, target_locales, translation_work
 
 from .review import advice_due_for_review, services_due_for_verification
 from .roles import SUBMIT_TRANSLATION
+from .translations import edits_english
 
 # A dashboard is for the next few jobs; the reminder email lists everything.
 PANEL_LIMIT = 20
@@ -50,7 +51,12 @@ class ContentReviewPanel(Component):
 
 
 class OutOfDateTranslationsPanel(Component):
-    """Per language, the translations whose English source changed since they were synced."""
+    """Translation work: a translator's own list, or for others the translations out of date.
+
+    Translators (who may edit pages in some languages but no English page) see everything
+    waiting in their languages, most urgent first. Editors and moderators, who send English
+    pages to translation and sync them, see the translations whose English changed.
+    """
 
     name = "nasn_out_of_date_translations"
     template_name = "editorial/panels/out_of_date_translations.html"
@@ -60,34 +66,13 @@ class OutOfDateTranslationsPanel(Component):
         return user.is_superuser or user.has_perm(SUBMIT_TRANSLATION)
 
     def get_context_data(self, parent_context):
-        user = parent_context["request"].user
+        request = parent_context["request"]
+        user = request.user
         if not self.is_shown(user):
-            return {"locales": []}
-        report = translation_coverage()
-        sources = {
-            (page.translation_key, row.locale.pk): page
-            for row in report
-            for coverage in row.groups.values()
-            for page in coverage.out_of_date
-        }
-        translations = {
-            (page.translation_key, page.locale_id): page
-            for page in Page.objects.filter(
-                translation_key__in={key for key, _locale in sources},
-                locale_id__in={locale for _key, locale in sources},
-            )
-        }
-        locales = []
-        for row in report:
-            seen, items = set(), []
-            for group in GROUPS:
-                for source in row.groups[group].out_of_date:
-                    if source.pk in seen:
-                        continue  # a key page can also be an advice page
-                    seen.add(source.pk)
-                    translation = translations.get((source.translation_key, row.locale.pk))
-                    can_edit = translation is not None and translation.permissions_for_user(user).can_edit()
-                    items.append({"source": source, "translation": translation, "can_edit": can_edit})
-            if items:
-                locales.append({"locale": row.locale, "items": items})
-        return {"locales": locales}
+            return {"items": []}
+        locales = [] if edits_english(user) else locales_user_translates(user)
+        translator = bool(locales)
+        # Others see what needs a sync, which they may do: the translators do the rest.
+        items = translation_work(locales) if translator else translation_work(target_locales(), [OUT_OF_DATE])
+        shown = add_actions(items[:PANEL_LIMIT], user, request.get_full_path())
+        return {"items": shown, "more": len(items) - len(shown), "translator": translator}

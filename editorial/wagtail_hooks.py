@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.permissions import get_permission_name
 
+from . import translations
 from .panels import ContentReviewPanel, OutOfDateTranslationsPanel
 from .roles import TRANSLATORS
 from .two_factor import LoginView
@@ -18,6 +22,15 @@ from .views import SignInLockoutViewSet
 def add_editorial_panels(request, panels):
     # Wagtail's own "Awaiting your review" and "Your pages in a workflow" panels stay.
     panels.extend([ContentReviewPanel(), OutOfDateTranslationsPanel()])
+
+
+@hooks.register("construct_homepage_panels")
+def put_awaiting_review_first(request, panels):
+    # "Awaiting your review" is short and someone is waiting on it; the review-date lists can
+    # be long. Wagtail's other panels have orders from 110, ours from 150.
+    for panel in panels:
+        if isinstance(panel, WorkflowObjectsToModeratePanel):
+            panel.order = 10
 
 
 class NASNContentChecker(ContentCheckerItem):
@@ -96,3 +109,34 @@ def register_sign_in_lockouts():
 @hooks.register("register_admin_urls", order=-1)
 def register_two_factor_login():
     return [path("2fa/auth", LoginView.as_view(), name="wagtail_2fa_auth")]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_fonts():
+    # The site's Ethiopic font for Tigrinya in the admin (static/css/admin-fonts.css).
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-fonts.css"))
+
+
+# Translations (editorial/translations.py): wagtail-localize's "Translate" and "Sync" views with
+# this site's rules, on wagtail-localize's own URLs, before its URLs (order) so these resolve first.
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_views():
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translations.SubmitPageTranslationView.as_view(),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translations.SubmitSnippetTranslationView.as_view(),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translations.UpdateTranslationsView.as_view(),
+        ),
+    ]
+
+
+# Before wagtail-localize's hooks (order), which publish from the translation editor.
+hooks.register("before_edit_page", translations.refuse_publishing_untranslated, order=-1)
+hooks.register("before_edit_snippet", translations.refuse_publishing_untranslated, order=-1)

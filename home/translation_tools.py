@@ -3,6 +3,8 @@
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from .translation_report import english_changed_since_sync
+
 
 def translate_with_localize(instance, locale, translate_string, user=None, publish=True):
     """Translates a page or snippet into `locale` with wagtail-localize.
@@ -41,8 +43,12 @@ def translate_with_localize(instance, locale, translate_string, user=None, publi
 
 
 def _source_is_stale(source, instance):
-    """Pages say when they changed; snippets don't, so their source is always refreshed."""
+    """Pages say when they changed; snippets are compared with what was extracted.
+
+    Refreshing an unchanged source would still mark it as synced now, after the translations
+    saved from it, and the report would call them unpublished (home/translation_report.py).
+    """
     published = getattr(instance, "last_published_at", None)
     if isinstance(instance, Page) and published is not None:
         return published > source.last_updated_at
-    return True
+    return english_changed_since_sync(instance, source)

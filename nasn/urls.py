@@ -13,6 +13,7 @@ from search import views as search_views
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,
 # not redirects to /en/… (see README "Languages").
 urlpatterns = [
+    path("admin/", include("editorial.page_creation")),  # page creation without autosave; before Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # "today"/"yesterday" in the admin's search-terms report
     "csp",
     # The read-only API under /api/v2/ (nasn/api.py), its CORS headers and headless preview.
     "wagtail.api.v2",
@@ -132,6 +133,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "editorial.two_factor.TwoFactorMiddleware",  # admin URLs only
     "editorial.middleware.AdminReferrerPolicyMiddleware",  # browsers' admin forms pass the CSRF check
+    "editorial.middleware.TranslatorSourcePageMiddleware",  # translators opening English pages
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -312,6 +314,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 # Translations stay linked to their English source, so source changes can be synced in.
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# "Translate this page" creates a draft (wagtail-localize's default would publish the English
+# text at once under the new language's URL); a translator publishes it when it is translated.
+# A translation with text still to translate is never published (editorial/translations.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # The API under /api/v2/ (nasn/api.py; README "API"): read-only, anonymous, JSON.
 WAGTAILAPI_LIMIT_MAX = 100

@@ -116,7 +116,11 @@ def test_editors_cannot_open_services_or_the_report_page(site, users):
 def test_translators_cannot_open_english_pages(site, users):
     translator = logged_in(users["translator"])
 
-    assert denied(translator.get(f"/admin/pages/{site.advice.pk}/edit/"))
+    # Not bounced to the dashboard: sent to the page's read-only translations page.
+    response = translator.get(f"/admin/pages/{site.advice.pk}/edit/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/reports/translations/page/{site.advice.pk}/"
+    assert denied(translator.post(f"/admin/pages/{site.advice.pk}/edit/", {"title": "Changed"}))
     assert translator.get(f"/admin/pages/{site.pl_advice.pk}/edit/").status_code == 200
 
 

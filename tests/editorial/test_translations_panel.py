@@ -2,6 +2,7 @@
 
 import pytest
 from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from home.translation_tools import translate_with_localize
 from tests.factories import AdvicePageFactory
@@ -30,19 +31,27 @@ def stale_polish_advice(site, django_capture_on_commit_callbacks):
     return polish
 
 
-def test_translators_see_out_of_date_translations_with_a_link_to_edit_them(stale_polish_advice, users):
+def sync_url(page):
+    english = page.get_translation(Locale.get_default())
+    return f"/admin/localize/update/{TranslationSource.objects.get_for_instance(english).pk}/?next=%2Fadmin%2F"
+
+
+def test_translators_see_out_of_date_translations_with_a_button_to_sync_them(stale_polish_advice, users):
     html = logged_in(users["translator"]).get("/admin/").content.decode()
 
-    assert "Translations out of date" in html
+    assert "Your translation work" in html
     assert "Polski" in html
-    assert f'<a href="/admin/pages/{stale_polish_advice.pk}/edit/">Your rights at work</a>' in html
+    assert "Your rights at work" in html
+    assert "English changed" in html
+    assert f'href="{sync_url(stale_polish_advice)}"' in html
 
 
-def test_editors_see_them_without_a_link_they_could_not_use(stale_polish_advice, users):
+def test_editors_see_them_with_the_sync_button_but_no_link_to_the_translation(stale_polish_advice, users):
     html = logged_in(users["editor"]).get("/admin/").content.decode()
 
     assert "Translations out of date" in html
     assert "Your rights at work" in html
+    assert f'href="{sync_url(stale_polish_advice)}"' in html
     assert f"/admin/pages/{stale_polish_advice.pk}/edit/" not in html
 
 
@@ -50,6 +59,7 @@ def test_staff_who_do_not_translate_do_not_see_the_panel(stale_polish_advice, us
     html = logged_in(users["safeguarding_lead"]).get("/admin/").content.decode()
 
     assert "Translations out of date" not in html
+    assert "Your translation work" not in html
 
 
 def test_no_panel_when_translations_are_up_to_date(site, users, django_capture_on_commit_callbacks):
@@ -57,6 +67,8 @@ def test_no_panel_when_translations_are_up_to_date(site, users, django_capture_o
     english.save_revision().publish()
     translate(english, django_capture_on_commit_callbacks)
 
+    assert "Translations out of date" not in logged_in(users["editor"]).get("/admin/").content.decode()
+    # Translators still see what waits to be started elsewhere, but not this page.
     html = logged_in(users["translator"]).get("/admin/").content.decode()
-
-    assert "Translations out of date" not in html
+    assert "Your translation work" in html
+    assert "Your rights" not in html
