@@ -25,7 +25,7 @@ class ReportPage(RoutablePageMixin, BasePage):
     intro = StreamField(
         BodyBlock(),
         blank=True,
-        help_text=_("Shown above the form: who reads reports and what happens next."),
+        help_text=_("Shown below the form: who reads reports, what happens next, other ways to report."),
     )
     form_enabled = models.BooleanField(
         _("show the report form"),

@@ -42,9 +42,18 @@ def report_form(request, page):
             if report is not None:
                 transaction.on_commit(partial(notify_new_report, report))
             # A replayed form (report is None) lands on the same thank-you page: its report is stored.
-            return redirect(request.path + page.reverse_subpage("sent"))
+            return sent_redirect(request, page)
         return render_form(request, page, form)
     return render_form(request, page, ReportForm(request=request))
+
+
+def sent_redirect(request, page):
+    # 303: the browser fetches the thank-you page with a GET, so neither Back nor Reload sends
+    # the report again, and the history entry holds no form data.
+    response = redirect(request.path + page.reverse_subpage("sent"))
+    response.status_code = 303
+    add_never_cache_headers(response)
+    return response
 
 
 def report_sent(request, page):

@@ -3,7 +3,7 @@
   "use strict";
 
   /* Leave this site (GOV.UK "Exit this page" pattern): the button, Shift pressed three
-     times, or Escape outside form fields and menus. The page is blanked at once and replaced in
+     times, or Escape outside forms and menus. The page is blanked at once and replaced in
      history, so Back does not return to it. */
   var leaveLink = document.querySelector("[data-leave-site]");
   if (leaveLink) {
@@ -24,8 +24,32 @@
 
     var shiftPresses = 0;
     var shiftTimer = null;
-    var isFormField = function (element) {
-      return element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName);
+    /* Escape must never throw away a half-written report: it does nothing while focus is in a
+       form (its fields and its buttons), or while a form that sends what was written (method
+       post) holds anything. Search and filter forms (method get) hold nothing worth keeping. */
+    var isInForm = function (element) {
+      return Boolean(
+        element &&
+          (/^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) ||
+            element.isContentEditable ||
+            element.closest("form"))
+      );
+    };
+    /* What someone has written or chosen, including what the server showed back after a
+       rejected attempt: compared with nothing rather than with the page's first state. */
+    var holdsInput = function (control) {
+      if (control.type === "checkbox" || control.type === "radio") {
+        return control.checked;
+      }
+      if (control.tagName === "SELECT") {
+        return control.selectedIndex > 0;
+      }
+      return /^(TEXTAREA|INPUT)$/.test(control.tagName) && control.type !== "hidden" && control.value.trim() !== "";
+    };
+    var hasUnsentInput = function () {
+      return Array.prototype.some.call(document.forms, function (form) {
+        return form.method === "post" && Array.prototype.some.call(form.elements, holdsInput);
+      });
     };
 
     document.addEventListener("keyup", function (event) {
@@ -45,14 +69,18 @@
       }
     });
 
-    /* Escape closes an open menu first; only with nothing open does it leave the site. */
+    /* Escape closes an open menu first; only with nothing open does it leave the site.
+       Shift pressed three times always leaves. */
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || isFormField(document.activeElement)) {
+      if (event.key !== "Escape" || isInForm(document.activeElement)) {
         return;
       }
-      var openMenu = document.querySelector("details[open], dialog[open]");
+      var openMenu = document.querySelector("details[open], dialog[open], [data-menu-toggle][aria-expanded=true]");
       if (openMenu) {
-        if (openMenu.tagName === "DETAILS") {
+        if (openMenu.hasAttribute("data-menu-toggle")) {
+          openMenu.click();
+          openMenu.focus();
+        } else if (openMenu.tagName === "DETAILS") {
           openMenu.open = false;
           var summary = openMenu.querySelector("summary");
           if (summary) {
@@ -61,7 +89,9 @@
         }
         return;
       }
-      leave();
+      if (!hasUnsentInput()) {
+        leave();
+      }
     });
 
     var hint = document.querySelector("[data-leave-site-hint]");
@@ -69,4 +99,46 @@
       hint.hidden = false;
     }
   }
+})();
+
+/* Report form: once sent, its text must not come back when someone presses Back on a shared
+   phone. The server forbids caching and the form has autocomplete="off"; this also clears it
+   if a browser keeps the page in its back/forward cache anyway. (No unload handler: that
+   only keeps the page out of the cache in some browsers and slows every navigation.) */
+(function () {
+  "use strict";
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("[data-report-form]")) {
+      event.target.setAttribute("data-submitted", "");
+    }
+  });
+
+  var clearSubmitted = function () {
+    document.querySelectorAll("[data-report-form][data-submitted]").forEach(function (form) {
+      form.reset();
+    });
+  };
+  window.addEventListener("pagehide", clearSubmitted);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      clearSubmitted();
+    }
+  });
+})();
+
+/* Small screens: the main menu and the search box fold behind a "Menu" button, so the help on
+   each page comes first (CSS hides the menu only while this button shows and is collapsed). */
+(function () {
+  "use strict";
+
+  var toggle = document.querySelector("[data-menu-toggle]");
+  var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+  if (!menu) {
+    return;
+  }
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") !== "true"));
+  });
 })();

@@ -71,3 +71,89 @@ def test_without_javascript_the_button_is_a_plain_link(browser, live_server, adv
     assert link.get_attribute("href") == NEUTRAL_SITE
     assert page.get_by_text("Or press Shift 3 times.").is_hidden()
     context.close()
+
+
+@pytest.fixture
+def report_url(live_server):
+    from reports.models import ReportPage
+
+    home = Page.objects.get(depth=2).specific
+    report_page = home.add_child(instance=ReportPage(title="Report a concern", slug="report"))
+    report_page.save_revision().publish()
+    return f"{live_server.url}/en/report/"
+
+
+def test_escape_on_a_button_inside_the_report_form_does_not_leave(page, report_url):
+    page.goto(report_url)
+    page.get_by_role("button", name="Send report").focus()
+
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+
+    assert page.url == report_url
+
+
+def test_escape_on_a_link_outside_forms_leaves(page, report_url):
+    page.goto(report_url)
+    page.get_by_role("link", name="Norfolk Anti-Slavery Network").focus()
+
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{NEUTRAL_SITE}**")
+
+    assert page.url.startswith(NEUTRAL_SITE)
+
+
+def test_escape_outside_the_form_does_not_leave_while_the_report_holds_text(page, report_url):
+    page.goto(report_url)
+    page.get_by_label("What did you see or hear?").fill("A van picks workers up at 5am.")
+    page.get_by_role("link", name="Norfolk Anti-Slavery Network").focus()
+
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url == report_url
+
+    # Shift three times still leaves: it is never pressed by accident.
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(f"{NEUTRAL_SITE}**")
+
+
+def test_shift_hint_shows_with_a_keyboard_and_mouse(page, advice_url):
+    page.goto(advice_url)
+
+    assert page.get_by_text("Or press Shift 3 times.").is_visible()
+
+
+def test_shift_hint_is_hidden_on_a_touch_phone(browser, advice_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(advice_url)
+
+    assert page.get_by_text("Or press Shift 3 times.").is_hidden()
+    assert page.get_by_role("link", name="Leave this site").is_visible()
+    context.close()
+
+
+# The text of an element as line boxes: client rects of its text, grouped by their top edge.
+COUNT_LINES = """element => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 480])
+def test_leave_button_keeps_to_one_line_in_every_language(browser, live_server, advice_url, settings, width):
+    # With a mouse: from 480px the hint shows beside the button, the tightest case there.
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    lines = {}
+    for code, _name in settings.LANGUAGES:
+        page.goto(f"{live_server.url}/{code}/advice/")
+        button = page.locator("[data-leave-site]")
+        lines[code] = button.evaluate(COUNT_LINES)
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, code
+    context.close()
+
+    assert lines == {code: 1 for code, _name in settings.LANGUAGES}

@@ -232,6 +232,19 @@ def test_form_page_is_never_cached(client, report_page):
     assert "private" in response["Cache-Control"]
 
 
+def test_thank_you_page_is_never_cached(client, report_page):
+    response = client.get(URL + "sent/")
+
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_browsers_are_told_not_to_restore_or_remember_the_form(client, report_page):
+    html = client.get(URL).content.decode()
+
+    form = re.search(r'<form class="report-form"[^>]*>', html).group(0)
+    assert 'autocomplete="off"' in form
+
+
 def test_sitemap_lists_the_page_but_no_reports_or_sub_routes(client, report_page):
     response = client.get("/sitemap.xml")
 

@@ -72,7 +72,7 @@ def test_valid_report_is_stored_once_with_only_what_the_reporter_typed(client, r
 
     response = post(client, data)
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == SENT_URL
     report = Report.objects.get()
     assert report.what_seen == TEXT
@@ -95,10 +95,18 @@ def test_valid_report_is_stored_once_with_only_what_the_reporter_typed(client, r
 def test_anonymous_report_needs_only_what_was_seen(client, report_page):
     response = post(client, {"what_seen": TEXT, "token": aged_token()})
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     report = Report.objects.get()
     assert (report.location, report.district, report.when_seen, report.who_affected) == ("", None, "", "")
     assert not report.has_contact_details
+
+
+def test_a_sent_report_is_answered_with_a_see_other_redirect_nobody_caches(client, report_page, valid_data):
+    response = post(client, valid_data())
+
+    assert response.status_code == 303
+    assert response["Location"] == SENT_URL
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_report_sent_from_a_translated_interface_records_the_language(client, report_page, valid_data):
@@ -116,7 +124,7 @@ def test_report_through_the_form_as_a_browser_fills_it(report_page, settings):
 
     response = browser.post(URL, {**hidden, "what_seen": TEXT, "website": ""})
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Report.objects.get().what_seen == TEXT
 
 
@@ -125,7 +133,7 @@ def test_line_breaks_count_as_one_character(client, report_page, valid_data):
 
     response = post(client, valid_data(what_seen=text))
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Report.objects.get().what_seen == text.replace("\r\n", "\n")
 
 
@@ -135,7 +143,7 @@ def test_replayed_form_stores_the_report_once(client, report_page, valid_data):
     first = post(client, data)
     second = post(client, data)
 
-    assert first.status_code == second.status_code == 302
+    assert first.status_code == second.status_code == 303
     assert second["Location"] == SENT_URL
     assert Report.objects.count() == 1
 
@@ -201,7 +209,7 @@ def test_rate_limit_is_per_client(client, report_page, valid_data, settings):
 
     response = post(client, valid_data(), REMOTE_ADDR="192.0.2.50")
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Report.objects.count() == 2
 
 
@@ -214,7 +222,7 @@ def test_rate_limit_behind_a_proxy_uses_the_address_the_proxy_saw(client, report
     other_client = post(client, valid_data(), HTTP_X_FORWARDED_FOR="forged, 198.51.100.2")
 
     assert limited.status_code == 200
-    assert other_client.status_code == 302
+    assert other_client.status_code == 303
 
 
 def test_rate_limit_stores_no_address(client, report_page, valid_data):
@@ -230,7 +238,7 @@ def test_rejected_submissions_do_not_count_towards_the_rate_limit(client, report
     settings.REPORTS_RATE_LIMIT = 1
     post(client, valid_data(what_seen=""))
 
-    assert post(client, valid_data()).status_code == 302
+    assert post(client, valid_data()).status_code == 303
 
 
 # Bad input: a clear message, never a 500 -----------------------------------------------
@@ -358,7 +366,7 @@ def test_after_a_failed_csrf_check_sending_again_works(report_page, valid_data, 
 
     response = browser.post(URL, {**valid_data(), **hidden})
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Report.objects.count() == 1
 
 
@@ -436,6 +444,6 @@ def test_a_failing_mail_server_does_not_lose_the_report(
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, valid_data())
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Report.objects.count() == 1
     assert TEXT not in caplog.text
