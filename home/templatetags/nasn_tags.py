@@ -181,13 +181,6 @@ def tel_digits(number):
 
 
 @register.simple_tag(takes_context=True)
-def content_language(context, page):
-    """The language code a page's content is written in (English on a fallback page)."""
-    locale_id = getattr(page, "locale_id", None)
-    return _locale_code(locale_id, context.get("request")) or get_language()
-
-
-@register.simple_tag(takes_context=True)
 def fallback_lang(context, item):
     """The language code of an item shown in a listing when it is not in the page's language.
 
@@ -297,15 +290,14 @@ def breadcrumb_ancestors(context, page):
 
 @register.simple_tag(takes_context=True)
 def lang_attrs(context, item):
-    """` lang="…" dir="…"` for a snippet or page whose language is not that of the content around it.
+    """` lang="…" dir="…"` for a page or snippet written in another language than the visitor's.
 
-    Topics, categories and areas on an English fallback page are shown in the visitor's language
-    where translated (inside English content), and in English where not (inside a translated page).
+    On an English fallback page (/ar/… not yet translated) the page's own text carries
+    `{{ page_lang }}` (set in base.html from this tag), while the interface around it stays in
+    the visitor's language and direction; topics and categories shown there in the visitor's
+    language need nothing, and those only in English get lang="en".
     """
-    request = context.get("request")
-    code = _locale_code(getattr(item, "locale_id", None), request)
-    page = context.get("page")
-    around = _locale_code(getattr(page, "locale_id", None), request) or get_language()
-    if not code or code == around:
+    code = _locale_code(getattr(item, "locale_id", None), context.get("request"))
+    if not code or code == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr")

@@ -186,15 +186,23 @@ class FallbackPageTests(TestCase):
     def test_topics_show_in_the_visitors_language_where_translated(self):
         response = self.client.get("/pl/advice/wages/")
 
-        self.assertContains(
-            response, 'href="/pl/advice/?topic=spot-the-signs" lang="pl" dir="ltr">Rozpoznaj oznaki</a>', html=False
-        )
-        # Only in English: it inherits the English content's language.
-        self.assertContains(response, 'href="/pl/advice/?topic=staying-safe">Staying safe</a>')
+        # Translated: in the visitor's language, like the interface around it.
+        self.assertContains(response, 'href="/pl/advice/?topic=spot-the-signs">Rozpoznaj oznaki</a>', html=False)
+        # Only in English: marked as English.
+        self.assertContains(response, 'href="/pl/advice/?topic=staying-safe" lang="en" dir="ltr">Staying safe</a>')
 
     def test_service_categories_show_in_the_visitors_language_where_translated(self):
         response = self.client.get("/pl/services/law-centre/")
 
         self.assertTrue(response.wsgi_request.is_untranslated_fallback)
-        self.assertContains(response, '<span lang="pl" dir="ltr">Porady prawne</span>')
-        self.assertContains(response, "<span>Norwich</span>")
+        self.assertContains(response, "<span>Porady prawne</span>")
+        self.assertContains(response, '<span lang="en" dir="ltr">Norwich</span>')
+
+    def test_only_the_pages_own_text_is_marked_english_on_a_fallback_page(self):
+        response = self.client.get("/ar/services/law-centre/")
+
+        # The interface around the English text stays Arabic and right-to-left.
+        self.assertContains(response, '<div class="main__content">')
+        self.assertContains(response, '<h1 lang="en" dir="ltr">Law centre</h1>')
+        self.assertContains(response, '<h2 id="contact-heading">')
+        self.assertNotContains(response, '<div class="main__content" lang="en"')
