@@ -137,6 +137,10 @@ class ReportForm(forms.Form):
         }
         for name in self.contact_fields:
             self.fields[name].widget.attrs["autocomplete"] = "off"
+        # A number or address typed on a right-to-left page keeps its written order.
+        for name in ("contact_phone", "contact_email"):
+            self.fields[name].widget.attrs["dir"] = "ltr"
+        self.fields["contact_phone"].widget.input_type = "tel"
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.Textarea):
