@@ -93,6 +93,7 @@ class Area(TaxonomyMixin):
 
     class Meta(TaxonomyMixin.Meta):
         verbose_name = _("area")
+        verbose_name_plural = _("areas")
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_area_slug_per_locale")]
 
 
@@ -207,6 +208,7 @@ class Place(models.Model):
     class Meta:
         ordering = ["kind", "name"]
         verbose_name = _("place")
+        verbose_name_plural = _("places")
 
     def __str__(self):
         return self.name

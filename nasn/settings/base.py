@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -229,9 +230,11 @@ USE_TZ = True
 TIME_ZONE = "Europe/London"
 
 # Django's LANG_INFO has no Tigrinya or Somali; without these, get_language_info() fails.
+# Their English names are marked for the catalogues, so get_language_info()'s name_translated
+# ("Results in Tigrinya") is translated like Django's own language names.
 EXTRA_LANG_INFO = {
-    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
-    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    "ti": {"bidi": False, "code": "ti", "name": gettext_noop("Tigrinya"), "name_local": "ትግርኛ"},
+    "so": {"bidi": False, "code": "so", "name": gettext_noop("Somali"), "name_local": "Soomaali"},
 }
 import django.conf.locale  # noqa: E402
 
