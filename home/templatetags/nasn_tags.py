@@ -4,6 +4,7 @@ import datetime
 import re
 from functools import cache
 
+from babel import Locale as BabelLocale
 from babel.dates import format_date
 from django import template
 from django.conf import settings
@@ -270,8 +271,37 @@ def local_date(value):
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    language = get_language() or settings.LANGUAGE_CODE
-    return format_date(value, format="long", locale=BABEL_LOCALES.get(language, to_locale(language)))
+    return format_date(value, format="long", locale=_babel_locale())
+
+
+def _babel_locale(language=None):
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return BabelLocale.parse(BABEL_LOCALES.get(language, to_locale(language)))
+
+
+@register.simple_tag
+def list_separator(forloop):
+    """What stands between two items of a list in the active language, from CLDR's list patterns:
+    "Legal advice, Housing and Health" in English, "A وB وC" in Arabic, "A፣ B" in Tigrinya.
+
+    {% for item in items %}{{ item }}{% list_separator forloop %}{% endfor %}. A tag rather than
+    babel.lists.format_list because the items are marked-up (lang attributes), not plain strings.
+    """
+    position = forloop["counter"]
+    total = position + forloop["revcounter"] - 1
+    patterns = _babel_locale().list_patterns["standard"]
+    if forloop["last"]:
+        # Some languages close the list after its last item too (Tigrinya "{0}ን {1}ን").
+        return patterns["2" if total == 2 else "end"].split("{1}", 1)[1] if total > 1 else ""
+    if total == 2:
+        key = "2"
+    elif position == 1:
+        key = "start"
+    elif position == total - 1:
+        key = "end"
+    else:
+        key = "middle"
+    return patterns[key].split("{0}", 1)[1].split("{1}", 1)[0]
 
 
 @register.simple_tag(takes_context=True)

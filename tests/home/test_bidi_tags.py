@@ -1,5 +1,6 @@
 """The `ltr` filter and block tag isolate numbers, addresses and links left to right."""
 
+import pytest
 from django.template import Context, Template
 from django.utils.translation import override
 
@@ -103,3 +104,27 @@ def test_ltr_numbers_changes_rich_text_only_between_its_tags():
         '<bdi dir="ltr" class="ltr ltr--number">08000&nbsp;121 700</bdi></a>'
         ' or <b><bdi dir="ltr" class="ltr ltr--number">18001 101</bdi></b></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Legal advice, Housing and Health"),
+        ("pl", "Legal advice, Housing i Health"),
+        ("ar", "Legal advice وHousing وHealth"),
+        ("ti", "Legal advice፣ Housingን Healthን"),
+    ],
+)
+def test_lists_are_joined_in_the_visitors_language(language, expected):
+    template = Template("{% load nasn_tags %}{% for item in items %}{{ item }}{% list_separator forloop %}{% endfor %}")
+    with override(language):
+        html = template.render(Context({"items": ["Legal advice", "Housing", "Health"]}))
+
+    assert html == expected
+
+
+def test_two_items_use_the_pair_pattern():
+    template = Template("{% load nasn_tags %}{% for item in items %}{{ item }}{% list_separator forloop %}{% endfor %}")
+    with override("en"):
+        assert template.render(Context({"items": ["A", "B"]})) == "A and B"
+        assert template.render(Context({"items": ["A"]})) == "A"

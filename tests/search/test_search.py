@@ -114,12 +114,12 @@ class SearchResultsTests(TestCase):
         self.assertContains(
             response, '<a href="tel:+441603123456"><bdi dir="ltr" class="ltr">01603 123456</bdi></a>', html=True
         )
-        self.assertContains(response, "<dd>Breckland, Norwich</dd>", html=True)
+        self.assertContains(response, "<dd>Breckland and Norwich</dd>", html=True)
 
     def test_a_service_shows_its_areas_in_the_visitors_language(self):
         response = self.client.get("/pl/search/", {"q": "prawne"})
 
-        self.assertContains(response, "<dd>Breckland, Norwich (PL)</dd>", html=True)
+        self.assertContains(response, "<dd>Breckland i Norwich (PL)</dd>", html=True)
 
     def test_never_finds_drafts(self):
         self.assertNotIn(self.draft.pk, self.results("exploitation"))
