@@ -7,6 +7,6 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from . import signals
+        from . import sessions, signals  # noqa: F401 -- sessions connects its user_logged_in receiver
 
         signals.connect()

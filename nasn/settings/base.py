@@ -8,6 +8,7 @@ Defaults are production-safe: DEBUG is off and there is no default SECRET_KEY
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -41,6 +42,33 @@ def env_int(name, default):
         return int(value)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
+
+
+def env_origin(name):
+    """An origin such as https://nasn.org.uk (scheme and host, optional port, no path), or "" when unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError on a bad port
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+        or parts.username
+        or parts.password
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be an origin: http:// or https://, a host name and nothing after it, "
+            f"e.g. https://nasn.org.uk, not {value!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 # Site search (README "Search"). The default, "database", needs no extra server: Wagtail's database
@@ -132,6 +160,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "editorial.sessions.StaffSessionTimeoutMiddleware",  # idle and absolute limits; never for visitors
     "editorial.two_factor.TwoFactorMiddleware",  # admin URLs only
     "editorial.middleware.AdminReferrerPolicyMiddleware",  # browsers' admin forms pass the CSRF check
     "editorial.middleware.TranslatorSourcePageMiddleware",  # translators opening English pages
@@ -290,10 +319,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions (only staff have one: the public site sets no cookie). They end when the browser
+# closes, after NASN_SESSION_IDLE_MINUTES without a request, and NASN_SESSION_MAX_HOURS after
+# signing in, whichever comes first (editorial/sessions.py).
+NASN_SESSION_IDLE_MINUTES = env_int("NASN_SESSION_IDLE_MINUTES", 60)
+NASN_SESSION_MAX_HOURS = env_int("NASN_SESSION_MAX_HOURS", 9)
+if NASN_SESSION_IDLE_MINUTES < 2 or NASN_SESSION_MAX_HOURS < 1:
+    raise ImproperlyConfigured("NASN_SESSION_IDLE_MINUTES must be at least 2 and NASN_SESSION_MAX_HOURS at least 1")
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The server forgets a session this long after it was last saved; the middleware saves it at most
+# once a minute while it is in use.
+SESSION_COOKIE_AGE = NASN_SESSION_IDLE_MINUTES * 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Norfolk Anti-Slavery Network"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public origin (README "Configuration"): required in production; when set it is the
+# base of staff emails' links and of the API's absolute URLs, replacing WAGTAILADMIN_BASE_URL and
+# WAGTAILAPI_BASE_URL.
+NASN_PUBLIC_ORIGIN = env_origin("NASN_PUBLIC_ORIGIN")
+WAGTAILADMIN_BASE_URL = NASN_PUBLIC_ORIGIN or os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": search_backend_settings(os.environ)}
 # `manage.py prune_search_log` deletes search log rows older than this (run it daily from cron).
 SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
@@ -325,7 +369,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The API under /api/v2/ (nasn/api.py; README "API"): read-only, anonymous, JSON.
 WAGTAILAPI_LIMIT_MAX = 100
 # Absolute detail_url links use this origin; unset, the Wagtail site's own (Settings > Sites).
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+WAGTAILAPI_BASE_URL = NASN_PUBLIC_ORIGIN or os.environ.get("WAGTAILAPI_BASE_URL") or None
 # Seconds that clients and CDNs may keep an API response before revalidating it (ETag → 304).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
 # Front-end origins allowed to call the API from a browser (comma-separated, with scheme),

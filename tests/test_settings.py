@@ -1,0 +1,143 @@
+"""Settings read from the environment: production refuses weak keys and a missing public origin.
+
+Each case imports the settings module in a fresh interpreter with only the given variables set.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_KEY = "k3y-" + "abcdefghij" * 5  # 54 characters, plenty of them different
+ORIGIN = "https://nasn.org.uk"
+NAMES = [
+    "WAGTAILADMIN_BASE_URL",
+    "WAGTAILAPI_BASE_URL",
+    "NASN_PUBLIC_ORIGIN",
+    "SESSION_COOKIE_AGE",
+    "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+    "NASN_SESSION_MAX_HOURS",
+]
+READ = (
+    "import importlib, json, sys; s = importlib.import_module(sys.argv[1]); "
+    f"print(json.dumps({{n: getattr(s, n) for n in {NAMES!r}}}))"
+)
+
+
+def load(module, **env):
+    """The settings as a dict, or the ImproperlyConfigured message when the module refuses."""
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("NASN_", "WAGTAIL", "SECRET_KEY", "DJANGO_SETTINGS"))
+    }
+    result = subprocess.run(  # noqa: S603 -- our own interpreter and a fixed script
+        [sys.executable, "-c", READ, f"nasn.settings.{module}"],
+        env={**environ, "DJANGO_SETTINGS_MODULE": f"nasn.settings.{module}", **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode == 0:
+        return json.loads(result.stdout)
+    assert "ImproperlyConfigured" in result.stderr, result.stderr
+    return result.stderr.strip().splitlines()[-1]
+
+
+def production(**env):
+    return load("production", **{"SECRET_KEY": GOOD_KEY, "NASN_PUBLIC_ORIGIN": ORIGIN, **env})
+
+
+def test_production_with_a_good_key_and_origin_uses_the_origin_for_admin_and_api_links():
+    settings = production()
+    assert settings["WAGTAILADMIN_BASE_URL"] == ORIGIN
+    assert settings["WAGTAILAPI_BASE_URL"] == ORIGIN
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "",
+        "abcdefghij" * 4 + "abcdefghi",  # 49 characters
+        "abcd" * 20,  # long enough, 4 different characters
+        "django-insecure-" + "abcdefghij" * 5,  # Django's generated development key
+    ],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    message = production(SECRET_KEY=key)
+    assert "SECRET_KEY must be set" in message
+    assert "at least 50 characters" in message
+    assert 'python -c "import secrets; print(secrets.token_urlsafe(50))"' in message
+    if key:
+        assert key not in message  # the key itself is never printed
+
+
+def test_a_generated_key_is_accepted():
+    assert isinstance(production(SECRET_KEY=secrets.token_urlsafe(50)), dict)
+
+
+def test_production_requires_the_public_origin():
+    message = load("production", SECRET_KEY=GOOD_KEY)
+    assert "NASN_PUBLIC_ORIGIN must be set in production" in message
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "nasn.org.uk",
+        "ftp://nasn.org.uk",
+        "https://",
+        "https://nasn.org.uk/admin",
+        "https://nasn.org.uk?x=1",
+        "https://nasn.org.uk#top",
+        "https://user:pass@nasn.org.uk",
+        "https://nasn.org.uk:notaport",
+    ],
+)
+def test_production_refuses_an_invalid_public_origin(origin):
+    message = production(NASN_PUBLIC_ORIGIN=origin)
+    assert "NASN_PUBLIC_ORIGIN must be an origin" in message
+
+
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        ("https://nasn.org.uk/", "https://nasn.org.uk"),
+        ("http://localhost:8000", "http://localhost:8000"),
+        ("HTTPS://nasn.org.uk", "https://nasn.org.uk"),
+    ],
+)
+def test_valid_origins_are_normalised(origin, expected):
+    assert production(NASN_PUBLIC_ORIGIN=origin)["WAGTAILADMIN_BASE_URL"] == expected
+
+
+def test_dev_keeps_its_defaults_without_the_origin():
+    settings = load("dev")
+    assert settings["NASN_PUBLIC_ORIGIN"] == ""
+    assert settings["WAGTAILADMIN_BASE_URL"] == "http://127.0.0.1:8000"
+    assert settings["WAGTAILAPI_BASE_URL"] is None
+    settings = load("dev", WAGTAILADMIN_BASE_URL="http://a.test", WAGTAILAPI_BASE_URL="http://b.test")
+    assert (settings["WAGTAILADMIN_BASE_URL"], settings["WAGTAILAPI_BASE_URL"]) == ("http://a.test", "http://b.test")
+
+
+def test_dev_uses_the_origin_when_set():
+    settings = load("dev", NASN_PUBLIC_ORIGIN="http://nasn.localhost:8000", WAGTAILAPI_BASE_URL="http://b.test")
+    assert settings["WAGTAILADMIN_BASE_URL"] == settings["WAGTAILAPI_BASE_URL"] == "http://nasn.localhost:8000"
+
+
+def test_session_limits_come_from_the_environment():
+    settings = load("dev", NASN_SESSION_IDLE_MINUTES="15", NASN_SESSION_MAX_HOURS="4")
+    assert settings["SESSION_COOKIE_AGE"] == 15 * 60
+    assert settings["NASN_SESSION_MAX_HOURS"] == 4
+    assert settings["SESSION_EXPIRE_AT_BROWSER_CLOSE"] is True
+
+
+@pytest.mark.parametrize("env", [{"NASN_SESSION_IDLE_MINUTES": "0"}, {"NASN_SESSION_MAX_HOURS": "soon"}])
+def test_bad_session_limits_are_refused(env):
+    assert "NASN_SESSION_" in load("dev", **env)
