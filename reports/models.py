@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -95,6 +96,14 @@ class WhoAffected(models.TextChoices):
     RATHER_NOT_SAY = "rather_not_say", _("I'd rather not say")
 
 
+def to_the_hour(moment):
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def received_now():
+    return to_the_hour(timezone.now())
+
+
 class Report(models.Model):
     """A concern sent through the form: what the reporter chose to write, and nothing more.
 
@@ -130,7 +139,9 @@ class Report(models.Model):
     locale_code = models.CharField(
         _("language"), max_length=16, blank=True, help_text=_("The language the reporter used the site in.")
     )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # To the hour only (save() truncates it): the exact minute a report arrived could help
+    # match it to a reporter's movements or phone records.
+    created_at = models.DateTimeField(_("received"), default=received_now, editable=False, db_index=True)
     submission_key = models.CharField(max_length=64, unique=True, editable=False)
 
     # Not a page, snippet or indexed model: no search index, API, revisions or usage listings.
@@ -147,6 +158,11 @@ class Report(models.Model):
     def __str__(self):
         # Never the content: this string may appear in logs and admin messages.
         return f"Report {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.created_at is not None:
+            self.created_at = to_the_hour(self.created_at)
+        super().save(*args, **kwargs)
 
     @property
     def has_contact_details(self):
