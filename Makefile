@@ -4,12 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint messages demo clean
+.PHONY: run test install lint messages demo clean requirements
 
-$(VENV)/.installed: requirements.txt
+# Development installs the runtime pins and the dev tools; production installs requirements/base.txt only.
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements/base.txt -r requirements/dev.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -24,14 +25,17 @@ run: install
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Browser tests run in a process of their own (see tests/browser/conftest.py).
+# Non-browser tests in parallel (one test database per worker); browser tests in a serial
+# process of their own (see tests/browser/conftest.py).
+TEST_WORKERS ?= 2
 test: install
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
@@ -39,6 +43,13 @@ lint: install
 messages: install
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Re-pin requirements/*.txt after editing a .in file; existing pins are kept unless a change needs
+# another version (add --upgrade-package NAME to PIP_COMPILE_ARGS to move one on).
+PIP_COMPILE := cd requirements && ../$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links
+requirements: install
+	$(PIP_COMPILE) $(PIP_COMPILE_ARGS) --output-file base.txt base.in
+	$(PIP_COMPILE) $(PIP_COMPILE_ARGS) --output-file dev.txt dev.in
 
 demo: install
 	$(PY) manage.py migrate --noinput
