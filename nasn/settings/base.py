@@ -1,74 +1,23 @@
 """Settings shared by every environment.
 
-Every deploy-specific value is read from the environment here, once, with its type.
+Every deploy-specific value is read from the environment here (and in security.py, which this
+module includes), once, with its type.
 Defaults are production-safe: DEBUG is off and there is no default SECRET_KEY
 (dev.py and test.py relax this; production.py insists on a real key).
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
+from .env import env_bool, env_int, env_list, env_origin
+from .security import *  # noqa: F403 -- response headers, staff sign-in and sessions, client addresses
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
-
-
-def env_origin(name):
-    """An origin such as https://nasn.org.uk (scheme and host, optional port, no path), or "" when unset."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return ""
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 -- raises ValueError on a bad port
-    except ValueError:
-        parts = None
-    if (
-        parts is None
-        or parts.scheme not in {"http", "https"}
-        or not parts.hostname
-        or parts.path not in {"", "/"}
-        or parts.query
-        or parts.fragment
-        or parts.username
-        or parts.password
-    ):
-        raise ImproperlyConfigured(
-            f"{name} must be an origin: http:// or https://, a host name and nothing after it, "
-            f"e.g. https://nasn.org.uk, not {value!r}"
-        )
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 # Site search (README "Search"). The default, "database", needs no extra server: Wagtail's database
@@ -215,22 +164,6 @@ if DATABASE_RANDOM_PAGE_COST and DATABASES["default"]["ENGINE"] == "django.db.ba
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: it refuses sign-ins that are locked out, then Django checks the password.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
 # Languages. English is the source; the others are the languages of victims of modern
 # slavery in Norfolk, in order of priority (see README "Languages").
 LANGUAGE_CODE = "en"
@@ -294,42 +227,6 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Security headers that hold everywhere.
-# Public pages and the API: only this site's own scripts, styles, fonts and images, no inline
-# script. The Wagtail admin emits inline scripts, so it is left out of this policy.
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [NONE],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    },
-}
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-# Staff sessions (only staff have one: the public site sets no cookie). They end when the browser
-# closes, after NASN_SESSION_IDLE_MINUTES without a request, and NASN_SESSION_MAX_HOURS after
-# signing in, whichever comes first (editorial/sessions.py).
-NASN_SESSION_IDLE_MINUTES = env_int("NASN_SESSION_IDLE_MINUTES", 60)
-NASN_SESSION_MAX_HOURS = env_int("NASN_SESSION_MAX_HOURS", 9)
-if NASN_SESSION_IDLE_MINUTES < 2 or NASN_SESSION_MAX_HOURS < 1:
-    raise ImproperlyConfigured("NASN_SESSION_IDLE_MINUTES must be at least 2 and NASN_SESSION_MAX_HOURS at least 1")
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# The server forgets a session this long after it was last saved; the middleware saves it at most
-# once a minute while it is in use.
-SESSION_COOKIE_AGE = NASN_SESSION_IDLE_MINUTES * 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Norfolk Anti-Slavery Network"
@@ -397,32 +294,12 @@ REPORTS_MIN_FILL_SECONDS = env_int("REPORTS_MIN_FILL_SECONDS", 3)
 # the cache, never stored). The cache must be shared between workers for an exact limit.
 REPORTS_RATE_LIMIT = env_int("REPORTS_RATE_LIMIT", 5)
 REPORTS_RATE_LIMIT_PERIOD = env_int("REPORTS_RATE_LIMIT_PERIOD", 60 * 60)
-# Behind a reverse proxy, the request header holding the client address, as Django names it
-# (e.g. HTTP_X_FORWARDED_FOR; its last entry is used). Empty: REMOTE_ADDR.
-REPORTS_CLIENT_IP_HEADER = os.environ.get("REPORTS_CLIENT_IP_HEADER", "")
-
 # Editorial workflow (editorial app; README "Editorial workflow and admin access").
 # The dashboard and `manage.py send_review_reminders` list advice not reviewed, and services
 # not verified, for this many months; the reminder goes to these comma-separated addresses.
 NASN_ADVICE_REVIEW_MONTHS = env_int("NASN_ADVICE_REVIEW_MONTHS", 12)
 NASN_SERVICE_VERIFY_MONTHS = env_int("NASN_SERVICE_VERIFY_MONTHS", 6)
 NASN_REVIEW_EMAIL = env_list("NASN_REVIEW_EMAIL")
-# Two-factor authentication (wagtail-2fa): on, every admin user must set up an authenticator
-# app; off, it is optional, but whoever has set one up must use it. Turn it on in production.
-NASN_REQUIRE_2FA = env_bool("NASN_REQUIRE_2FA", False)
-WAGTAIL_2FA_REQUIRED = True  # editorial.two_factor.TwoFactorMiddleware decides per user
-# Failed sign-ins (django-axes): after AXES_FAILURE_LIMIT failures for one username from one
-# address, that pair is locked out for AXES_COOLOFF_MINUTES. Only sign-in attempts are
-# recorded (username, address, browser), never visitors of the public site.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "editorial.security.axes_lockout_response"
-AXES_CLIENT_IP_CALLABLE = "editorial.security.axes_client_ip"  # honours REPORTS_CLIENT_IP_HEADER
-AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins
-AXES_ENABLE_ADMIN = False  # no Django admin here: Settings → Sign-in lockouts instead
-AXES_NEVER_LOCKOUT_GET = True
 # Staff avatars are uploaded, never fetched from gravatar.com (no third-party requests, here either).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

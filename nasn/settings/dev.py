@@ -1,7 +1,7 @@
 """Local development: debug on, a fixed insecure key, mail printed to the console."""
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .env import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"  # noqa: F405

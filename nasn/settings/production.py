@@ -8,7 +8,8 @@ from django.core.checks.security.base import (
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import NASN_PUBLIC_ORIGIN, SECRET_KEY, env_bool, env_int
+from .base import NASN_PUBLIC_ORIGIN, SECRET_KEY
+from .env import env_bool, env_int
 
 # Django's own criteria (check security.W009), enforced at start-up rather than only warned about.
 if (
