@@ -7,17 +7,6 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
-from reports.protection import client_address
-
-
-def axes_client_ip(request):
-    """The address axes keys staff sign-in failures by (with the username).
-
-    The same rule as the report form's rate limit: behind a proxy, the last address in
-    REPORTS_CLIENT_IP_HEADER; otherwise REMOTE_ADDR.
-    """
-    return client_address(request) or None
-
 
 def axes_lockout_response(request, original_response=None, credentials=None):
     """The page a locked-out sign-in gets: what happened, for how long, and what to do."""

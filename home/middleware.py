@@ -1,6 +1,5 @@
 import re
 
-from django.conf import settings
 from django.http import QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
@@ -25,18 +24,6 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if response.status_code == 404 and self.language_like_prefix.match(path):
             return response
         return super().process_response(request, response)
-
-
-class PermissionsPolicyMiddleware:
-    """Denies powerful browser features (camera, microphone, location) to every page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return response
 
 
 class StripNullCharactersMiddleware:

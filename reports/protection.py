@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from ipware import get_client_ip
 
 SIGNING_SALT = "reports.form-token"
 # A form left open longer than this must be sent again (the reporter's text is kept). Well
@@ -48,17 +49,10 @@ def submission_key(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def client_address(request):
-    header = settings.REPORTS_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        # The proxy appends the address it saw last: earlier entries can be forged by the client.
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_key(request):
     window = int(time.time() // settings.REPORTS_RATE_LIMIT_PERIOD)
-    digest = salted_hmac("reports.rate-limit", f"{window}:{client_address(request)}", algorithm="sha256")
+    address, _routable = get_client_ip(request)  # the proxy's header only when CLIENT_IP_HEADER names it
+    digest = salted_hmac("reports.rate-limit", f"{window}:{address or ''}", algorithm="sha256")
     return f"reports:rate:{digest.hexdigest()}"
 
 

@@ -22,6 +22,7 @@ NAMES = [
     "SESSION_COOKIE_AGE",
     "SESSION_EXPIRE_AT_BROWSER_CLOSE",
     "NASN_SESSION_MAX_HOURS",
+    "IPWARE_META_PRECEDENCE_ORDER",
 ]
 READ = (
     "import importlib, json, sys; s = importlib.import_module(sys.argv[1]); "
@@ -141,3 +142,10 @@ def test_session_limits_come_from_the_environment():
 @pytest.mark.parametrize("env", [{"NASN_SESSION_IDLE_MINUTES": "0"}, {"NASN_SESSION_MAX_HOURS": "soon"}])
 def test_bad_session_limits_are_refused(env):
     assert "NASN_SESSION_" in load("dev", **env)
+
+
+@pytest.mark.parametrize("name", ["CLIENT_IP_HEADER", "REPORTS_CLIENT_IP_HEADER"])  # the current and former name
+def test_a_client_address_header_is_trusted_only_when_configured(name):
+    assert load("dev")["IPWARE_META_PRECEDENCE_ORDER"] == ["REMOTE_ADDR"]
+    configured = load("dev", **{name: "HTTP_X_FORWARDED_FOR"})
+    assert configured["IPWARE_META_PRECEDENCE_ORDER"] == ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]

@@ -27,7 +27,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# Powerful browser features denied to every page (django-permissions-policy; an empty list: none).
+PERMISSIONS_POLICY = {
+    feature: [] for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort")
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
@@ -72,11 +75,17 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "editorial.security.axes_lockout_response"
-AXES_CLIENT_IP_CALLABLE = "editorial.security.axes_client_ip"  # honours REPORTS_CLIENT_IP_HEADER
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins
 AXES_ENABLE_ADMIN = False  # no Django admin here: Settings → Sign-in lockouts instead
 AXES_NEVER_LOCKOUT_GET = True
 
-# Behind a reverse proxy, the request header holding the client address, as Django names it
-# (e.g. HTTP_X_FORWARDED_FOR; its last entry is used). Empty: REMOTE_ADDR.
-REPORTS_CLIENT_IP_HEADER = os.environ.get("REPORTS_CLIENT_IP_HEADER", "")
+# The client address (django-ipware), for the report form's rate limit and sign-in lockouts: behind a
+# reverse proxy, the request header holding it, as Django names it (e.g. HTTP_X_FORWARDED_FOR), whose
+# last entry, the one the proxy added, is used. Empty: REMOTE_ADDR, and no header is trusted.
+# REPORTS_CLIENT_IP_HEADER is its former name.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER") or os.environ.get("REPORTS_CLIENT_IP_HEADER", "")
+IPWARE_META_PRECEDENCE_ORDER = (CLIENT_IP_HEADER, "REMOTE_ADDR") if CLIENT_IP_HEADER else ("REMOTE_ADDR",)
+# The last entry (no proxy addresses after the client's); the client may have sent any before it.
+# django-axes reads these three settings too.
+IPWARE_META_PROXY_COUNT = 0
+IPWARE_STRICT = False

@@ -52,6 +52,29 @@ def test_the_lockout_is_keyed_by_username_and_address(client, editor):
     assert sign_in(Client(), "moderator", PASSWORD).status_code == 302
 
 
+def test_a_forwarded_address_is_ignored_unless_a_proxy_header_is_configured(client, editor):
+    for n in range(5):
+        status = client.post(LOGIN, {"username": "editor", "password": "wrong"}, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+
+    assert status.status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"127.0.0.1"}
+
+
+def test_behind_a_proxy_the_lockout_is_keyed_by_the_address_the_proxy_saw(client, editor, settings):
+    settings.IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = settings.IPWARE_META_PRECEDENCE_ORDER  # axes copied it at start-up
+    credentials = {"username": "editor", "password": "wrong"}
+    for n in range(5):
+        client.post(LOGIN, credentials, HTTP_X_FORWARDED_FOR=f"forged-{n}, 198.51.100.7")
+
+    locked = client.post(LOGIN, {"username": "editor", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    elsewhere = Client().post(LOGIN, {"username": "editor", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.8")
+
+    assert locked.status_code == 429
+    assert elsewhere.status_code == 302
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.7"]
+
+
 def test_a_successful_sign_in_resets_the_count(client, editor):
     fail(client, "editor", 4)
     assert sign_in(client, "editor", PASSWORD).status_code == 302

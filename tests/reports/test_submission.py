@@ -215,7 +215,7 @@ def test_rate_limit_is_per_client(client, report_page, valid_data, settings):
 
 def test_rate_limit_behind_a_proxy_uses_the_address_the_proxy_saw(client, report_page, valid_data, settings):
     settings.REPORTS_RATE_LIMIT = 1
-    settings.REPORTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
     post(client, valid_data(), HTTP_X_FORWARDED_FOR="forged, 198.51.100.1")
 
     limited = post(client, valid_data(), HTTP_X_FORWARDED_FOR="other-forgery, 198.51.100.1")
@@ -223,6 +223,18 @@ def test_rate_limit_behind_a_proxy_uses_the_address_the_proxy_saw(client, report
 
     assert limited.status_code == 200
     assert other_client.status_code == 303
+
+
+def test_rate_limit_ignores_a_forwarded_address_unless_a_proxy_header_is_configured(
+    client, report_page, valid_data, settings
+):
+    settings.REPORTS_RATE_LIMIT = 1
+    post(client, valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    response = post(client, valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.2")
+
+    assert response.status_code == 200
+    assert Report.objects.count() == 1
 
 
 def test_rate_limit_stores_no_address(client, report_page, valid_data):

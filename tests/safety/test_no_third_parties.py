@@ -83,7 +83,7 @@ class PublicPagesTests(TestCase):
 
         self.assertEqual(response["Referrer-Policy"], "no-referrer")
         self.assertEqual(response["X-Content-Type-Options"], "nosniff")
-        for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()"):
             self.assertIn(feature, response["Permissions-Policy"])
 
     def test_reading_the_site_sets_no_cookie(self):
