@@ -78,10 +78,22 @@ class OrderingFilter(filters.OrderingFilter):
         ]
 
 
-class ChildOfFilter(filters.ChildOfFilter):
+class PageIdParameter:
+    """A filter by one page, ``?<parameter>=<id>``."""
+
+    parameter = description = ""
+
+    @classmethod
+    def api_parameters(cls, view):
+        return [param(cls.parameter, ID, cls.description)]
+
+
+class ChildOfFilter(PageIdParameter, filters.ChildOfFilter):
     """``?child_of=``; with ``?locale=`` on a listing type (see LocaleFilter), the children of
     the parent's source (English) version count too, as on the site: a Polish index lists the
     English items that have no Polish translation."""
+
+    parameter, description = "child_of", "Children of this page."
 
     def filter_queryset(self, request, queryset, view):
         if "child_of" not in request.GET or "locale" not in request.GET or not is_listing(queryset):
@@ -92,27 +104,17 @@ class ChildOfFilter(filters.ChildOfFilter):
         queryset._filtered_by_child_of = parent
         return queryset
 
-    @staticmethod
-    def api_parameters(view):
-        return [param("child_of", ID, "Children of this page.")]
+
+class AncestorOfFilter(PageIdParameter, filters.AncestorOfFilter):
+    parameter, description = "ancestor_of", "Pages above this page."
 
 
-class AncestorOfFilter(filters.AncestorOfFilter):
-    @staticmethod
-    def api_parameters(view):
-        return [param("ancestor_of", ID, "Pages above this page.")]
+class DescendantOfFilter(PageIdParameter, filters.DescendantOfFilter):
+    parameter, description = "descendant_of", "Pages below this page."
 
 
-class DescendantOfFilter(filters.DescendantOfFilter):
-    @staticmethod
-    def api_parameters(view):
-        return [param("descendant_of", ID, "Pages below this page.")]
-
-
-class TranslationOfFilter(filters.TranslationOfFilter):
-    @staticmethod
-    def api_parameters(view):
-        return [param("translation_of", ID, "Other versions of this page.")]
+class TranslationOfFilter(PageIdParameter, filters.TranslationOfFilter):
+    parameter, description = "translation_of", "Other versions of this page."
 
 
 class LocaleFilter(filters.LocaleFilter):
