@@ -1,4 +1,4 @@
-from home.api import TranslatableSnippetAPIViewSet
+from home.api.views import TranslatableSnippetAPIViewSet
 
 from .models import AdviceTopic
 

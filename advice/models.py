@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory.models import ServicePage
-from home.api import LocalizedSnippetsField, RelatedPagesField
+from home.api.fields import LocalizedSnippetsField, RelatedPagesField
 from home.blocks import BodyBlock
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of

@@ -1,4 +1,4 @@
-from home.api import SnippetAPIViewSet, TranslatableSnippetAPIViewSet
+from home.api.views import SnippetAPIViewSet, TranslatableSnippetAPIViewSet
 
 from .models import Area, Language, Organisation, ServiceCategory
 

@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory import geo, hours
-from home.api import LocalizedSnippetsField
+from home.api.fields import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of

@@ -1,10 +1,17 @@
-"""StreamField blocks shared by every page type."""
+"""StreamField blocks shared by every page type.
+
+A block whose ``get_api_representation`` returns a shape of its own says what it is in
+``api_schema(builder)``, for the OpenAPI document (home/api/openapi.py); the others are
+described from their child blocks.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .api.schema import BOOLEAN, INTEGER, STRING, closed_object, nullable
 
 # A small, accessible feature set: no headings inside rich text (the heading block sets the
 # outline), no embeds, no colours.
@@ -54,6 +61,14 @@ class ImageBlock(blocks.StructBlock):
             "caption": value["caption"],
         }
 
+    def api_schema(self, builder):
+        return nullable(
+            closed_object(
+                {"id": INTEGER, "url": STRING, "width": INTEGER, "height": INTEGER, "alt": STRING, "caption": STRING},
+                description="A rendition of the image, 1200px wide, WebP.",
+            )
+        )
+
 
 class CalloutBlock(blocks.StructBlock):
     style = blocks.ChoiceBlock(
@@ -98,6 +113,20 @@ class HelplineBlock(blocks.StructBlock):
             "is_free": helpline.is_free,
             "description": helpline.description,
         }
+
+    def api_schema(self, builder):
+        properties = {
+            "id": INTEGER,
+            "name": STRING,
+            "number": STRING,
+            "tel": {"type": "string", "pattern": "^tel:"},
+            "hours": STRING,
+            "is_free": BOOLEAN,
+            "description": STRING,
+        }
+        return nullable(
+            closed_object(properties, description="The helpline, translated into the page's language where it is.")
+        )
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
@@ -174,6 +203,10 @@ class DocumentBlock(blocks.StructBlock):
             "url": document.url,
             "file_extension": document.file_extension,
         }
+
+    def api_schema(self, builder):
+        properties = {"id": INTEGER, "title": STRING, "description": STRING, "url": STRING, "file_extension": STRING}
+        return nullable(closed_object(properties))
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -14,9 +14,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .api import HeadlessPreviewMixin, RelatedPagesField
+from .api.fields import RelatedPagesField
 from .blocks import BodyBlock
 from .localization import children_of_q, in_locale_or_source, listing_locale, localize_pages, translations_of
+from .preview import HeadlessPreviewMixin
 
 
 class BasePage(HeadlessPreviewMixin, Page):

@@ -6,6 +6,7 @@ holding a response revalidates it with If-None-Match and gets a 304; anything el
 """
 
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -18,30 +19,38 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from advice.api import AdviceTopicsAPIViewSet
 from directory.api import AreasAPIViewSet, LanguagesAPIViewSet, OrganisationsAPIViewSet, ServiceCategoriesAPIViewSet
-from home import api
+from home.api.filters import Relation
+from home.api.openapi import build_openapi_document
+from home.api.pages import PagePreviewAPIViewSet
+from home.api.pages import PagesAPIViewSet as BasePagesAPIViewSet
+from home.api.views import DocumentsAPIViewSet, ImagesAPIViewSet, TranslatableSnippetAPIViewSet
 from home.models import Helpline
-from nasn.openapi import build_openapi_document
 
 
-class PagesAPIViewSet(api.PagesAPIViewSet):
+class PagesAPIViewSet(BasePagesAPIViewSet):
     # ?type=directory.ServicePage&category=legal-advice&area=norwich&language=pl
     relation_filters = {
-        "category": ("directory.ServicePage", "categories", "slug"),
-        "area": ("directory.ServicePage", "areas", "slug"),
-        "language": ("directory.ServicePage", "languages", "code"),
-        "topic": ("advice.AdvicePage", "topics", "slug"),
+        "category": Relation("directory.ServicePage", "categories", "slug", "services in this category"),
+        "area": Relation("directory.ServicePage", "areas", "slug", "services covering this area"),
+        "language": Relation("directory.ServicePage", "languages", "code", "services whose staff speak it"),
+        "topic": Relation("advice.AdvicePage", "topics", "slug", "advice on this topic"),
     }
+    type_examples = {"services": "directory.ServicePage", "advice": "advice.AdvicePage", "news": "news.NewsPage"}
 
 
-class HelplinesAPIViewSet(api.TranslatableSnippetAPIViewSet):
+class HelplinesAPIViewSet(TranslatableSnippetAPIViewSet):
     model = Helpline
+    documented_filters = {
+        **TranslatableSnippetAPIViewSet.documented_filters,
+        "is_featured": "Featured helplines, or the others.",
+    }
 
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("page_preview", api.PagePreviewAPIViewSet)
-api_router.register_endpoint("images", api.ImagesAPIViewSet)
-api_router.register_endpoint("documents", api.DocumentsAPIViewSet)
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("helplines", HelplinesAPIViewSet)
 api_router.register_endpoint("advice-topics", AdviceTopicsAPIViewSet)
 api_router.register_endpoint("service-categories", ServiceCategoriesAPIViewSet)
@@ -49,10 +58,13 @@ api_router.register_endpoint("areas", AreasAPIViewSet)
 api_router.register_endpoint("languages", LanguagesAPIViewSet)
 api_router.register_endpoint("organisations", OrganisationsAPIViewSet)
 
+# The document's introduction, for people writing a client (README "API").
+DESCRIPTION = Path(__file__).with_name("api_description.md").read_text(encoding="utf-8")
+
 
 @cache
 def openapi_document():
-    return build_openapi_document(api_router)
+    return build_openapi_document(api_router, DESCRIPTION)
 
 
 @csrf_exempt

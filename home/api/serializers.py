@@ -1,0 +1,88 @@
+"""Serializers: Wagtail's, with this API's fields (rich text as HTML, tags from a prefetch), and
+listings serialised together so the query count does not grow with ``limit``."""
+
+from django.db.models import prefetch_related_objects
+from django.utils import translation
+from rest_framework import serializers as drf_serializers
+from rest_framework.relations import ManyRelatedField
+from rest_framework.utils.field_mapping import ClassLookupDict
+from taggit.managers import TaggableManager, _TaggableManager
+from wagtail import fields as wagtail_fields
+from wagtail.api.v2 import serializers as wagtail_serializers
+from wagtail.documents.api.v2.serializers import DocumentSerializer as WagtailDocumentSerializer
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
+
+from .fields import BulkField, RichTextField, SnippetLocaleField, StreamField, TagsField, TranslationsField, saved
+
+
+class SerializerMixin:
+    serializer_field_mapping = {
+        **wagtail_serializers.BaseSerializer.serializer_field_mapping,
+        wagtail_fields.StreamField: StreamField,
+        wagtail_fields.RichTextField: RichTextField,
+    }
+
+    def build_property_field(self, field_name, model_class):
+        if isinstance(getattr(model_class, field_name, None), _TaggableManager):
+            return TagsField, {}
+        return super().build_property_field(field_name, model_class)
+
+    @classmethod
+    def own_field_for(cls, model_field):
+        """This module's serializer field for a model field (which describes its schema), or None."""
+        if isinstance(model_field, TaggableManager):
+            return TagsField()
+        try:
+            field_class = ClassLookupDict(cls.serializer_field_mapping)[model_field]
+        except KeyError:
+            return None  # a relation
+        return field_class() if hasattr(field_class, "api_schema") else None
+
+
+class PageListSerializer(drf_serializers.ListSerializer):
+    """Serialises a listing's pages together: relations prefetched and bulk fields prepared
+    once for all items, so the query count does not grow with ``limit``."""
+
+    def to_representation(self, data):
+        pages = list(data)
+        fields = self.child.fields.values()
+        relations = (
+            ManyRelatedField,
+            wagtail_serializers.RelatedField,
+            wagtail_serializers.ChildRelationField,
+            TagsField,
+        )
+        lookups = [field.source for field in fields if isinstance(field, relations)]
+        lookups += [f"{field.source}__renditions" for field in fields if isinstance(field, ImageRenditionField)]
+        prefetch_related_objects(saved(pages), *lookups)
+        for field in fields:
+            if isinstance(field, BulkField):
+                field.prepare(pages)
+        return [self.child.to_representation(page) for page in pages]
+
+
+class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
+    translations = TranslationsField()
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        kwargs["child"] = cls(*args, **kwargs)
+        return PageListSerializer(*args, **kwargs)
+
+    def to_representation(self, instance):
+        # Rich text links and helplines are localised by the active language: use the page's.
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class SnippetSerializer(SerializerMixin, wagtail_serializers.BaseSerializer):
+    locale = SnippetLocaleField(read_only=True)
+
+
+class ImageSerializer(SerializerMixin, WagtailImageSerializer):
+    pass
+
+
+class DocumentSerializer(SerializerMixin, WagtailDocumentSerializer):
+    pass
