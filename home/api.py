@@ -51,6 +51,8 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from wagtail_headless_preview.models import HeadlessPreviewMixin as PackageHeadlessPreviewMixin
 from wagtail_headless_preview.models import PagePreview
 
+from . import guards
+from .guards import InvalidParameter
 from .localization import ListingQuerySet, children_of_q, translations_of
 
 # Rich text and StreamField ---------------------------------------------------------------
@@ -366,7 +368,7 @@ class ChildOfFilter(filters.ChildOfFilter):
             return super().filter_queryset(request, queryset, view)
         # Wagtail's filter parses and checks the parent; its page is kept on the queryset.
         parent = super().filter_queryset(request, queryset.none(), view)._filtered_by_child_of
-        queryset = queryset.filter(children_of_q(translations_of(parent, get_locale(request.GET["locale"]))))
+        queryset = queryset.filter(children_of_q(translations_of(parent, guards.locale(request.GET["locale"]))))
         queryset._filtered_by_child_of = parent
         return queryset
 
@@ -381,7 +383,7 @@ class LocaleFilter(filters.LocaleFilter):
 
     def filter_queryset(self, request, queryset, view):
         if "locale" in request.GET:
-            locale = get_locale(request.GET["locale"])
+            locale = guards.locale(request.GET["locale"])
             if is_listing(queryset):
                 child_of = getattr(queryset, "_filtered_by_child_of", None)
                 queryset = queryset.in_locale_or_source(locale)
@@ -396,24 +398,19 @@ def is_listing(queryset):
 
 
 class RelationFilter:
-    """Filters by a related snippet's slug or code, declared on the view as
-    ``relation_filters = {"param": ("app.PageModel", "relation", "slug_field")}``.
-    e.g. ``?type=directory.ServicePage&category=legal-advice``. An unknown value is a 400."""
+    """Filters a page type by a related term, declared on the view as
+    ``relation_filters = {"param": "app.PageModel"}``, e.g. ``?type=directory.ServicePage&category=legal-advice``.
+    The model's ``objects.filtered(param=value)`` filters (by pk subquery) and checks the value:
+    an unknown one is a 400."""
 
     def filter_queryset(self, request, queryset, view):
-        for param, (model_label, relation, key) in view.relation_filters.items():
+        for param, model_label in view.relation_filters.items():
             if param not in request.GET:
                 continue
-            value = request.GET[param]
             model = queryset.model
             if f"{model._meta.app_label}.{model.__name__}" != model_label:
                 raise BadRequestError(f"the '{param}' filter needs type={model_label}")
-            related_model = model._meta.get_field(relation).related_model
-            if not related_model.objects.filter(**{key: value}).exists():
-                raise BadRequestError(f"unknown {param}: '{value}'")
-            matching = model.objects.filter(**{f"{relation}__{key}": value}).values("pk")
-            # A pk subquery, which search backends can filter by (a join they could not).
-            queryset = queryset.filter(pk__in=matching)
+            queryset = queryset.filtered(**{param: request.GET[param]})
         return queryset
 
 
@@ -440,14 +437,6 @@ class SearchFilter(filters.SearchFilter):
             )
         except (FilterFieldError, OrderByFieldError) as error:
             raise BadRequestError(f"cannot filter or order by '{error.field_name}' while searching") from error
-
-
-def get_locale(language_code):
-    try:
-        return Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist as error:
-        codes = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
-        raise BadRequestError(f"unknown locale '{language_code}'; use one of: {codes}") from error
 
 
 class Pagination(WagtailPagination):
@@ -490,8 +479,7 @@ class APIViewSetMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if any("\x00" in value for key, values in request.GET.lists() for value in [key, *values]):
-            raise BadRequestError("null characters are not allowed")
+        guards.check_no_nul(request.GET)
 
     def filter_queryset(self, queryset):
         # Listing filters (?search=, ?locale=, …) do not apply to a detail view, which shows
@@ -501,7 +489,9 @@ class APIViewSetMixin:
         return super().filter_queryset(queryset)
 
     def handle_exception(self, exc):
-        # One error shape, {"message": …}, for Wagtail's errors and DRF's (405, 406).
+        # One error shape, {"message": …}, for Wagtail's errors, DRF's (405, 406) and bad parameters.
+        if isinstance(exc, InvalidParameter):
+            exc = BadRequestError(exc.message)
         response = super().handle_exception(exc)
         if isinstance(response.data, dict) and "detail" in response.data:
             response.data = {"message": str(response.data["detail"])}
@@ -650,7 +640,7 @@ class TranslatableSnippetAPIViewSet(SnippetAPIViewSet):
         if self.action != "listing_view":
             return queryset
         source = Locale.get_default()
-        locale = get_locale(self.request.GET["locale"]) if "locale" in self.request.GET else source
+        locale = guards.locale(self.request.GET["locale"]) if "locale" in self.request.GET else source
         translated = self.model.objects.filter(locale=locale).values("translation_key")
         return queryset.filter(Q(locale=locale) | Q(locale=source) & ~Q(translation_key__in=translated))
 

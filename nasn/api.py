@@ -26,10 +26,10 @@ from nasn.openapi import build_openapi_document
 class PagesAPIViewSet(api.PagesAPIViewSet):
     # ?type=directory.ServicePage&category=legal-advice&area=norwich&language=pl
     relation_filters = {
-        "category": ("directory.ServicePage", "categories", "slug"),
-        "area": ("directory.ServicePage", "areas", "slug"),
-        "language": ("directory.ServicePage", "languages", "code"),
-        "topic": ("advice.AdvicePage", "topics", "slug"),
+        "category": "directory.ServicePage",
+        "area": "directory.ServicePage",
+        "language": "directory.ServicePage",
+        "topic": "advice.AdvicePage",
     }
 
 
