@@ -194,6 +194,12 @@ class OrukApiTests(TestCase):
                 self.assertEqual(self.get("services", status=400, **params)["status"], 400)
         self.get("service_at_locations", status=400, postcode="ZZ9 9ZZ")
 
+    def test_bad_params_name_the_problem(self):
+        self.assertEqual(self.get("services", status=400, page="x")["message"], "page must be a positive whole number.")
+        self.assertEqual(self.get("services", status=400, search="a\x00")["message"], "null characters are not allowed")
+        self.assertIn("unknown locale 'xx'", self.get("services", status=400, locale="xx")["message"])
+        self.assertEqual(self.get("service_at_locations", status=400, postcode="ZZ9")["message"], "Unknown postcode.")
+
     def test_get_only(self):
         self.assertEqual(self.client.post(BASE + "services").status_code, 405)
         self.assertEqual(self.client.delete(BASE + f"services/{self.clinic.translation_key}").status_code, 405)
