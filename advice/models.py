@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -17,30 +17,15 @@ from home.blocks import BodyBlock
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of
 from home.models import BasePage
+from home.taxonomy import TaxonomyMixin, filter_by_term
 
 
 @register_snippet
-class AdviceTopic(TranslatableMixin, models.Model):
-    name = models.CharField(max_length=80)
+class AdviceTopic(TaxonomyMixin):
     slug = models.SlugField(max_length=80, help_text=_("Used in web addresses, e.g. ?topic=spot-the-signs"))
-    description = models.TextField(max_length=400, blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "name"]
+    class Meta(TaxonomyMixin.Meta):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_advice_topic_slug_per_locale")]
-
-    def __str__(self):
-        return self.name
 
 
 class Audience(models.TextChoices):
@@ -56,6 +41,11 @@ class AdvicePageQuerySet(ListingQuerySet):
         """Live, public advice in ``locale`` (English where not translated), ready for a listing
         (topics prefetched)."""
         return self.in_locale_or_source(locale).prefetch_related("topics").defer_streamfields()
+
+    def filtered(self, topic=None):
+        """Advice on this topic (a topic or its slug; None for any), by pk subquery. An unknown
+        slug raises home.guards.InvalidParameter."""
+        return filter_by_term(self, "topic", topic, "topics") if topic else self
 
 
 AdvicePageManager = PageManager.from_queryset(AdvicePageQuerySet)

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import QueryDict
 from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -12,133 +11,31 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory import geo, hours
+from directory import geo, hours, listing
+from directory.queries import ServicePageManager
+from directory.snippets import Area, AreaKind, Language, Organisation, Place, PlaceKind, ServiceCategory
+from home import guards
 from home.api.fields import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
-from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of
+from home.localization import children_of_q, listing_locale, localize_objects, translations_of
 from home.models import BasePage
 
+__all__ = [  # the snippets are defined in directory/snippets.py and imported from here too
+    "Area",
+    "AreaKind",
+    "Language",
+    "Organisation",
+    "Place",
+    "PlaceKind",
+    "ServiceCategory",
+]
+
 SERVICES_PER_PAGE = 20
-
-
-class TaxonomyMixin(TranslatableMixin, models.Model):
-    """A translatable named term with a stable slug, used to filter services."""
-
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, help_text=_("Used in web addresses, e.g. ?category=legal-advice"))
-    description = models.TextField(max_length=400, blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=100)
-
-    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class ServiceCategory(TaxonomyMixin):
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-
-    class Meta(TaxonomyMixin.Meta):
-        verbose_name = _("service category")
-        verbose_name_plural = _("service categories")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")]
-
-
-class AreaKind(models.TextChoices):
-    DISTRICT = "district", _("Norfolk district")
-    COUNTY = "county", _("All of Norfolk")
-    NATIONAL = "national", _("Anywhere in the UK")
-
-
-@register_snippet
-class Area(TaxonomyMixin):
-    kind = models.CharField(max_length=10, choices=AreaKind.choices, default=AreaKind.DISTRICT)
-    gss_code = models.CharField(
-        _("ONS GSS code"),
-        max_length=9,
-        blank=True,
-        help_text=_("For districts, e.g. E07000148 for Norwich."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        FieldPanel("gss_code"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-    api_fields = TaxonomyMixin.api_fields + [APIField("kind"), APIField("gss_code")]
-    translatable_fields = TaxonomyMixin.translatable_fields + [
-        SynchronizedField("kind"),
-        SynchronizedField("gss_code"),
-    ]
-
-    class Meta(TaxonomyMixin.Meta):
-        verbose_name = _("area")
-        verbose_name_plural = _("areas")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_area_slug_per_locale")]
-
-
-@register_snippet
-class Language(models.Model):
-    """A spoken language, named in itself so a visitor recognises their own."""
-
-    code = models.CharField(max_length=8, unique=True, help_text=_("ISO 639 code, e.g. pl, ti, ar."))
-    name = models.CharField(_("English name"), max_length=60)
-    native_name = models.CharField(max_length=60)
-
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("native_name")]
-    api_fields = [APIField("code"), APIField("name"), APIField("native_name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        if self.native_name and self.native_name != self.name:
-            return f"{self.native_name} ({self.name})"
-        return self.name
-
-
-@register_snippet
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(max_length=160)
-    description = models.TextField(max_length=1000)
-    website = models.URLField(blank=True)
-    email = models.EmailField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("website"), FieldPanel("email")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
-    api_fields = [APIField("name"), APIField("description"), APIField("website"), APIField("email")]
-    translatable_fields = [
-        TranslatableField("description"),
-        SynchronizedField("name"),
-        SynchronizedField("website"),
-        SynchronizedField("email"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Access(models.TextChoices):
@@ -185,61 +82,6 @@ class OpeningHours(Orderable):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class PlaceKind(models.TextChoices):
-    TOWN = "town", _("Town or village")
-    OUTCODE = "outcode", _("Postcode district (outward code)")
-
-
-@register_snippet
-class Place(models.Model):
-    """A town or postcode outward code with approximate coordinates, for "near me" search.
-
-    Only towns and outward codes are held: full postcodes are never stored.
-    """
-
-    name = models.CharField(max_length=80, help_text=_("A town, e.g. Dereham, or an outward code, e.g. NR19."))
-    kind = models.CharField(max_length=10, choices=PlaceKind.choices, default=PlaceKind.TOWN)
-    latitude = models.DecimalField(max_digits=9, decimal_places=6)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6)
-    key = models.CharField(max_length=80, unique=True, editable=False)
-
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])]
-
-    class Meta:
-        ordering = ["kind", "name"]
-        verbose_name = _("place")
-        verbose_name_plural = _("places")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = geo.place_key(self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        key = geo.place_key(self.name)
-        if not key:
-            raise ValidationError({"name": _("Enter a town or an outward code.")})
-        if Place.objects.filter(key=key).exclude(pk=self.pk).exists():
-            raise ValidationError({"name": _("There is already a place with this name.")})
-
-
-class ServicePageQuerySet(ListingQuerySet):
-    def listing(self, locale):
-        """Live, public services in ``locale`` (English where not translated) with everything
-        a listing card shows."""
-        return (
-            self.in_locale_or_source(locale)
-            .select_related("organisation")
-            .prefetch_related("categories", "areas", "languages", "opening_hours")
-            .order_by("title")
-        )
-
-
-ServicePageManager = PageManager.from_queryset(ServicePageQuerySet)
-
-
 class DirectoryIndexPage(BasePage):
     introduction = models.TextField(max_length=600, blank=True)
 
@@ -275,72 +117,34 @@ class DirectoryIndexPage(BasePage):
         areas = localize_objects(Area.objects.filter(locale=source), locale)
         services = self.get_services(locale)
         languages = list(Language.objects.filter(services__in=services).distinct())
-        selected = {}
-        unknown = []
-        for param, options, key, lookup in (
-            ("category", categories, "slug", "categories__slug"),
-            ("area", areas, "slug", "areas__slug"),
-            ("language", languages, "code", "languages__code"),
-        ):
-            value = request.GET.get(param, "")
-            if not value:
-                continue
-            match = next((option for option in options if getattr(option, key) == value), None)
-            if match is None:
-                unknown.append(param)
-                continue
-            selected[param] = match
-            services = services.filter(**{lookup: value})
-        # Open now and distance are computed in Python over the filtered services (a few dozen),
-        # with everything prefetched, so the query count stays the same however many there are.
+        # A value the page does not offer is reported and ignored; the other filters still apply.
+        selected, unknown = listing.choose(request.GET, category=categories, area=areas, language=languages)
+        open_now = request.GET.get("open_now") == "1"
+        # Open now and distance for the cards are computed in Python over the filtered services
+        # (a few dozen), with everything prefetched, so the query count stays the same.
         now = hours.local_now()
-        listed = list(services.distinct())
+        listed = list(services.filtered(open_now=open_now, now=now, **selected))
         for service in listed:
             service.open_now_state = hours.open_state(service, now)
-        open_now = request.GET.get("open_now") == "1"
-        if open_now:
-            listed = [service for service in listed if service.open_now_state == hours.OPEN]
-        near = request.GET.get("near", "").strip()[: geo.MAX_QUERY_LENGTH]
-        place = None
+        near = guards.text(request.GET, "near", geo.MAX_QUERY_LENGTH)
+        place = geo.find_place(near) if near else None
         anywhere = []
-        if near:
-            place = geo.find_place(near)
-            if place is None:
-                unknown.append("near")
-            else:
-                listed, anywhere = geo.sort_by_distance(listed, place)
+        if place is not None:
+            listed, anywhere = geo.sort_by_distance(listed, place)
+        elif near:
+            unknown.append("near")
         page_obj = Paginator(listed, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
-        by_translation_key = {
-            **{("category", c.translation_key): c for c in categories},
-            **{("area", a.translation_key): a for a in areas},
-        }
-        for service in [*page_obj, *anywhere]:
-            service.localized_categories = [
-                by_translation_key.get(("category", c.translation_key), c) for c in service.categories.all()
-            ]
-            service.localized_areas = [
-                by_translation_key.get(("area", a.translation_key), a) for a in service.areas.all()
-            ]
+        listing.localize_terms([*page_obj, *anywhere], categories, areas)
         query = request.GET.copy()
         query.pop("page", None)
         if near:
             query["near"] = geo.outward_code(near) or near
-        # For a search that finds nothing: one link per active filter that drops just that one.
         active = {param: query[param] for param in selected}
         if open_now:
             active["open_now"] = "1"
         if place:
             active["near"] = query["near"]
-        without_filter = {}
-        for param in active:
-            rest = QueryDict(mutable=True)
-            rest.update({other: value for other, value in active.items() if other != param})
-            without_filter[param] = f"?{rest.urlencode()}" if rest else ""
         language = selected.get("language")
-        # A language is named in itself, isolated inside a sentence in the visitor's language.
-        language_choice = ""
-        if language:
-            language_choice = format_html('<bdi lang="{}">{}</bdi>', language.code, language.native_name)
         context.update(
             categories=categories,
             areas=areas,
@@ -354,8 +158,11 @@ class DirectoryIndexPage(BasePage):
             near_value=(geo.outward_code(near) or near) if near else "",
             anywhere_services=anywhere,
             filter_query=query.urlencode(),
-            without_filter=without_filter,
-            language_choice=language_choice,
+            without_filter=listing.links_without_each(active),
+            # A language is named in itself, isolated inside a sentence in the visitor's language.
+            language_choice=format_html('<bdi lang="{}">{}</bdi>', language.code, language.native_name)
+            if language
+            else "",
         )
         return context
 

@@ -1,8 +1,8 @@
-"""Open Referral UK 3.0 API: /api/openreferral/ (directory/oruk.py)."""
+"""Open Referral UK 3.0 API: /api/openreferral/ (directory/oruk/)."""
 
 from django.urls import path
 
-from directory import oruk
+from directory.oruk import views as oruk
 
 app_name = "openreferral"
 

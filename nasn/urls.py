@@ -17,7 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
-    path("api/openreferral/", include("directory.oruk_urls")),  # Open Referral UK 3.0 (directory/oruk.py)
+    path("api/openreferral/", include("directory.oruk_urls")),  # Open Referral UK 3.0 (directory/oruk/)
     path("api/", include("nasn.api")),  # the read-only API, /api/v2/ (nasn/api.py)
 ]
 

@@ -14,7 +14,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Collection, Locale
 
-from .filters import FieldsFilter, OrderingFilter, SearchFilter, get_locale, locale_parameter
+from .. import guards
+from ..guards import InvalidParameter
+from .filters import FieldsFilter, OrderingFilter, SearchFilter, locale_parameter
 from .negotiation import JSONOnly
 from .pagination import Pagination
 from .schema import ID, STRING, URL, param
@@ -40,8 +42,7 @@ class APIViewSetMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if any("\x00" in value for key, values in request.GET.lists() for value in [key, *values]):
-            raise BadRequestError("null characters are not allowed")
+        guards.check_no_nul(request.GET)
 
     def filter_queryset(self, queryset):
         # Listing filters (?search=, ?locale=, …) do not apply to a detail view, which shows
@@ -51,7 +52,9 @@ class APIViewSetMixin:
         return super().filter_queryset(queryset)
 
     def handle_exception(self, exc):
-        # One error shape, {"message": …}, for Wagtail's errors and DRF's (405, 406).
+        # One error shape, {"message": …}, for Wagtail's errors, DRF's (405, 406) and bad parameters.
+        if isinstance(exc, InvalidParameter):
+            exc = BadRequestError(exc.message)
         response = super().handle_exception(exc)
         if isinstance(response.data, dict) and "detail" in response.data:
             response.data = {"message": str(response.data["detail"])}
@@ -133,7 +136,7 @@ class TranslatableSnippetAPIViewSet(SnippetAPIViewSet):
         if self.action != "listing_view":
             return queryset
         source = Locale.get_default()
-        locale = get_locale(self.request.GET["locale"]) if "locale" in self.request.GET else source
+        locale = guards.locale(self.request.GET["locale"]) if "locale" in self.request.GET else source
         translated = self.model.objects.filter(locale=locale).values("translation_key")
         return queryset.filter(Q(locale=locale) | Q(locale=source) & ~Q(translation_key__in=translated))
 

@@ -169,6 +169,32 @@ class ImportOrukTests(TestCase):
 
     def test_dry_run_saves_nothing(self):
         out = io.StringIO()
-        call_command("import_oruk", self.write([{"id": str(uuid.uuid4()), "name": "X"}]), "--dry-run", stdout=out)
+        record = {"id": str(uuid.uuid4()), "name": "X", "status": "active"}
+        call_command("import_oruk", self.write([record]), "--dry-run", stdout=out)
         self.assertIn("Dry run: 1 created", out.getvalue())
         self.assertFalse(ServicePage.objects.exists())
+
+    def test_records_are_checked_against_the_oruk_schema(self):
+        def service(**fields):
+            return {"id": str(uuid.uuid4()), "name": "Service", "status": "active", **fields}
+
+        feed = [
+            service(url="javascript:alert(1)"),
+            service(email="not an email"),
+            service(organization={"id": str(uuid.uuid4()), "name": "Org", "description": "An org", "website": "x"}),
+            {"id": str(uuid.uuid4()), "name": "No status"},
+            service(service_at_locations=[{"id": str(uuid.uuid4()), "location": {"id": "nope"}}]),
+            service(url="https://example.org/", email="help@example.org"),
+        ]
+        output, errors = self.run_import(feed)
+        self.assertIn("1 created, 0 updated as drafts, 5 skipped", output)
+        lines = errors.strip().splitlines()
+        self.assertIn("record 1", lines[0])
+        self.assertIn("url must be a web address", lines[0])
+        self.assertIn("email must be an email address", lines[1])
+        self.assertIn("organization.website must be a web address", lines[2])
+        self.assertIn("status is missing", lines[3])
+        self.assertIn("service_at_locations[0].location.id must be a UUID", lines[4])
+        self.assertIn("service_at_locations[0].location.location_type is missing", lines[4])
+        self.assertFalse(Organisation.objects.filter(name="Org").exists())
+        self.assertEqual(ServicePage.objects.get().website, "https://example.org/")

@@ -171,12 +171,21 @@ class ServiceLocationImportTests(TestCase):
         return out.getvalue(), err.getvalue()
 
     def record(self, name, postcode):
-        address = {"address_1": "1 Elm Hill", "city": "", "postal_code": postcode}
+        address = {
+            "id": str(uuid.uuid4()),
+            "address_1": "1 Elm Hill",
+            "city": "",
+            "state_province": "Norfolk",
+            "postal_code": postcode,
+            "country": "GB",
+            "address_type": "physical",
+        }
+        location = {"id": str(uuid.uuid4()), "location_type": "physical", "addresses": [address]}
         return {
             "id": str(uuid.uuid4()),
             "name": name,
             "status": "active",
-            "service_at_locations": [{"location": {"addresses": [address]}}],
+            "service_at_locations": [{"id": str(uuid.uuid4()), "location": location}],
         }
 
     def test_imported_services_with_a_postcode_get_its_coordinates(self):

@@ -7,8 +7,9 @@ Reads a list of services (an ORUK "package": a JSON array of fully nested servic
 revision of a ServicePage under the directory index in the source locale, keyed by the ORUK
 service ``id`` (the page's ``translation_key``): importing again updates the same page instead of
 adding a copy. Nothing is published: an editor checks and publishes each service. Records are
-imported one by one, each in its own transaction; a malformed record is reported (by its position
-and id) and skipped, leaving nothing half-imported.
+checked against the ORUK 3.0 service schema (directory/oruk/schemas/service.json) and imported one
+by one, each in its own transaction; an invalid record is reported (by its position, id and what is
+wrong) and skipped, leaving nothing half-imported.
 """
 
 import datetime
@@ -34,9 +35,8 @@ from directory.models import (
     ServicePage,
     ServiceStatus,
 )
-
-STATUSES = {"active", "inactive", "temporarily closed", "defunct"}
-BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+from directory.oruk.serializers import BYDAY
+from directory.oruk.validation import service_problems
 
 
 class RecordError(Exception):
@@ -106,9 +106,11 @@ class Command(BaseCommand):
         for position, record in enumerate(records_in(data), start=1):
             label = f"record {position}"
             try:
-                if not isinstance(record, dict):
-                    raise RecordError("not an object")
-                label = f"record {position} ({str(record.get('id'))[:40]})"
+                if isinstance(record, dict):
+                    label = f"record {position} ({str(record.get('id'))[:40]})"
+                problems = service_problems(record)
+                if problems:
+                    raise RecordError("; ".join(problems))
                 with transaction.atomic():
                     is_new = self.import_service(record)
                     if dry_run:
@@ -125,18 +127,12 @@ class Command(BaseCommand):
     # One record ------------------------------------------------------------------------------
 
     def import_service(self, record):
-        try:
-            service_id = uuid.UUID(str(record.get("id")))
-        except ValueError:
-            raise RecordError("id must be a UUID") from None
+        """Save a record (valid by the ORUK schema) as a draft revision; True if the page is new."""
+        service_id = uuid.UUID(record["id"])
         name = text(record, "name", 255)
         if not name:
             raise RecordError("name is missing")
-        status = text(record, "status") or "active"
-        if status not in STATUSES:
-            raise RecordError(f"unknown status {status!r}")
-        if status == "defunct":
-            status = ServiceStatus.INACTIVE
+        status = ServiceStatus.INACTIVE if record["status"] == "defunct" else record["status"]
 
         existing = ServicePage.objects.filter(translation_key=service_id, locale=self.locale).first()
         if existing is not None:
@@ -160,7 +156,7 @@ class Command(BaseCommand):
         page.cost = "free" if not page.cost_details else "some"
         page.interpreters_available = bool(text(record, "interpretation_services"))
         page.last_verified = parse_date(text(record, "assured_date")[:10] or "") or datetime.date.today()
-        page.organisation = self.organisation(record.get("organization"), record.get("organization_id"))
+        page.organisation = self.organisation(record.get("organization"))
         self.location(page, record)
         phones = items(record, "phones")
         page.phone = text(phones[0], "number", 40) if phones else ""
@@ -185,13 +181,10 @@ class Command(BaseCommand):
             slug, number = f"{base}-{number}", number + 1
         return slug
 
-    def organisation(self, data, organisation_id):
-        if not isinstance(data, dict):
+    def organisation(self, data):
+        if data is None:
             return None
-        try:
-            key = uuid.UUID(str(data.get("id") or organisation_id))
-        except ValueError:
-            raise RecordError("organization id must be a UUID") from None
+        key = uuid.UUID(data["id"])
         name = text(data, "name", 160)
         if not name:
             raise RecordError("organization name is missing")
@@ -213,15 +206,12 @@ class Command(BaseCommand):
         page.location_description = ""
         for link in items(record, "service_at_locations"):
             location = link.get("location")
-            if not isinstance(location, dict):
+            if location is None:
                 continue
-            try:
-                latitude, longitude = location.get("latitude"), location.get("longitude")
-                if latitude is not None and longitude is not None:
-                    page.latitude = Decimal(f"{float(latitude):.6f}")
-                    page.longitude = Decimal(f"{float(longitude):.6f}")
-            except (TypeError, ValueError):
-                raise RecordError("location latitude/longitude must be numbers") from None
+            latitude, longitude = location.get("latitude"), location.get("longitude")
+            if latitude is not None and longitude is not None:
+                page.latitude = Decimal(f"{float(latitude):.6f}")
+                page.longitude = Decimal(f"{float(longitude):.6f}")
             page.location_description = text(location, "description", 600)
             addresses = items(location, "addresses")
             if addresses:

@@ -1,0 +1,79 @@
+"""Checks on query-string parameters, shared by every surface (site pages, the API, the ORUK feed).
+
+Each helper returns a clean value or raises ``InvalidParameter`` naming the parameter; each
+surface turns that exception into its own error response in one place.
+"""
+
+import datetime
+import re
+import uuid
+
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.timezone import is_naive, make_aware
+from wagtail.models import Locale
+
+NUL = "\x00"
+POSITIVE_INT = re.compile(r"[0-9]{1,6}")
+
+
+class InvalidParameter(ValueError):
+    """A query parameter with a value that cannot be used; ``str()`` is the message."""
+
+    def __init__(self, param, message):
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+def check_no_nul(query):
+    """Reject a query (a QueryDict) with a NUL character in any name or value: PostgreSQL
+    refuses them in SQL parameters."""
+    for key, values in query.lists():
+        if any(NUL in value for value in [key, *values]):
+            raise InvalidParameter(key.replace(NUL, ""), "null characters are not allowed")
+
+
+def text(query, name, max_length, default=""):
+    """A free-text parameter without surrounding spaces, cut to ``max_length`` characters."""
+    return (query.get(name) or default).strip()[:max_length]
+
+
+def positive_int(query, name, default, maximum=None):
+    """A whole number from 1, ``default`` when absent; values over ``maximum`` become ``maximum``."""
+    value = query.get(name)
+    if value in (None, ""):
+        return default
+    if not POSITIVE_INT.fullmatch(value) or int(value) < 1:
+        raise InvalidParameter(name, f"{name} must be a positive whole number.")
+    return min(int(value), maximum) if maximum else int(value)
+
+
+def uuid_value(value, name):
+    """``value`` as a canonical UUID string."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise InvalidParameter(name, f"{name} must be a UUID.") from None
+
+
+def moment(value, name):
+    """An ISO 8601 date or date-time as an aware datetime (a date is its midnight)."""
+    try:
+        parsed = parse_datetime(value)
+        if parsed is None:
+            day = parse_date(value)
+            parsed = datetime.datetime.combine(day, datetime.time()) if day else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise InvalidParameter(name, f"{name} must be an ISO 8601 date or date-time.")
+    return make_aware(parsed) if is_naive(parsed) else parsed
+
+
+def locale(code, name="locale"):
+    """The Locale with this language code."""
+    found = Locale.objects.filter(language_code=code[:20]).first()
+    if found is None:
+        codes = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+        raise InvalidParameter(name, f"unknown locale '{code}'; use one of: {codes}")
+    return found
