@@ -96,8 +96,7 @@ def navigation_pages(request):
         pages["home"] = site.root_page.localized
         chosen = NavigationSettings.for_request(request).chosen_pages()
         localized = {
-            page.translation_key: page
-            for page in localize_pages(chosen.values(), Locale.get_active(), specific=False)
+            page.translation_key: page for page in localize_pages(chosen.values(), Locale.get_active(), specific=False)
         }
         pages.update(
             (key, localized[page.translation_key]) for key, page in chosen.items() if page.translation_key in localized

@@ -30,6 +30,7 @@ PRIMARY_NAV = [
     ("news", _("News")),
 ]
 
+
 @cache
 def _serves_untranslated_fallback():
     """Whether /<language>/… serves the English page where no translation exists.
