@@ -252,11 +252,11 @@ class HomePage(BasePage):
 
     @staticmethod
     def get_latest_news(news_index, locale, count=3):
-        """The newest items of the news index chosen in Settings → Navigation."""
-        index = news_index.specific_deferred if news_index is not None else None
-        if not isinstance(index, IndexPage):
+        """The newest items of the kind the news index chosen in Settings → Navigation lists."""
+        index_class = news_index.specific_class if news_index is not None else None
+        if index_class is None or not issubclass(index_class, IndexPage):
             return []
-        return index.get_items(locale)[:count]
+        return index_class.item_model().objects.listing(locale)[:count]
 
     @cached_property
     def localized_directory_page(self):

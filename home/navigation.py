@@ -61,8 +61,8 @@ class NavigationSettings(BaseSiteSetting):
             heading=_("Footer links"),
         ),
     ]
-    # The chosen pages come with the setting, in the same query.
-    select_related = [f"{key}_page" for key in LINK_KEYS]
+    # The chosen pages and the home page come with the setting, in the same query.
+    select_related = ["site__root_page"] + [f"{key}_page" for key in LINK_KEYS]
 
     class Meta:
         verbose_name = _("navigation")
@@ -91,15 +91,14 @@ def navigation_pages(request):
     if hasattr(request, cache_attr):
         return getattr(request, cache_attr)
     pages = {}
-    site = Site.find_for_request(request)
-    if site is not None:
-        pages["home"] = site.root_page.localized
-        chosen = NavigationSettings.for_request(request).chosen_pages()
+    if Site.find_for_request(request) is not None:
+        navigation = NavigationSettings.for_request(request)
+        chosen = {"home": navigation.site.root_page, **navigation.chosen_pages()}
         localized = {
             page.translation_key: page for page in localize_pages(chosen.values(), Locale.get_active(), specific=False)
         }
-        pages.update(
-            (key, localized[page.translation_key]) for key, page in chosen.items() if page.translation_key in localized
-        )
+        pages = {
+            key: localized[page.translation_key] for key, page in chosen.items() if page.translation_key in localized
+        }
     setattr(request, cache_attr, pages)
     return pages
