@@ -1,5 +1,4 @@
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,8 +14,8 @@ from directory.models import ServicePage
 from home.api.fields import LocalizedSnippetsField, RelatedPagesField
 from home.blocks import BodyBlock
 from home.forms import SourceLocaleChoicesPageForm
-from home.localization import ListingQuerySet, children_of_q, listing_locale, localize_objects, translations_of
-from home.models import BasePage
+from home.localization import ListingQuerySet, listing_locale, localize_objects
+from home.models import BasePage, IndexPage
 from home.taxonomy import TaxonomyMixin, filter_by_term
 
 
@@ -51,20 +50,9 @@ class AdvicePageQuerySet(ListingQuerySet):
 AdvicePageManager = PageManager.from_queryset(AdvicePageQuerySet)
 
 
-class AdviceIndexPage(BasePage):
-    introduction = models.TextField(max_length=600, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class AdviceIndexPage(IndexPage):
     subpage_types = ["advice.AdvicePage"]
-    max_count_per_parent = 1
-
-    def get_advice(self, locale=None):
-        locale = locale or self.locale
-        return AdvicePage.objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
+    page_kind = _("Advice")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -72,11 +60,8 @@ class AdviceIndexPage(BasePage):
         topics = list(AdviceTopic.objects.filter(locale=Locale.get_default()))
         selected_slug = request.GET.get("topic", "")
         selected = next((topic for topic in topics if topic.slug == selected_slug), None)
-        pages = self.get_advice(locale).order_by("title")
-        if selected is not None:
-            pages = pages.filter(topics=selected)
-        paginator = Paginator(pages, 24)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        pages = self.get_items(locale).filtered(topic=selected).order_by("title")
+        page_obj = self.paginate(request, pages)
         localized_topics = dict(zip((t.pk for t in topics), localize_objects(topics, locale), strict=True))
         for advice in page_obj:
             advice.localized_topics = [localized_topics.get(topic.pk, topic) for topic in advice.topics.all()]
@@ -134,6 +119,7 @@ class AdvicePage(BasePage):
 
     parent_page_types = ["advice.AdviceIndexPage"]
     subpage_types = []
+    page_kind = _("Advice")
 
     objects = AdvicePageManager()
     base_form_class = SourceLocaleChoicesPageForm

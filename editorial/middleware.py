@@ -1,7 +1,7 @@
 from django.shortcuts import redirect
 from wagtail.models import Locale, Page
 
-from home.translation_report import locales_user_translates
+from editorial.translation_report import locales_user_translates
 
 from .roles import SUBMIT_TRANSLATION
 from .two_factor import admin_prefix

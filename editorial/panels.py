@@ -5,11 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.admin_views import add_actions
-from home.translation_report import OUT_OF_DATE, locales_user_translates, target_locales, translation_work
-
+from .admin_views import add_actions
 from .review import advice_due_for_review, services_due_for_verification
 from .roles import SUBMIT_TRANSLATION
+from .translation_report import OUT_OF_DATE, locales_user_translates, target_locales, translation_work
 from .translations import edits_english
 
 # A dashboard is for the next few jobs; the reminder email lists everything.

@@ -37,7 +37,7 @@ from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views import submit_translations, update_translations
 
-from home.translation_report import locales_user_translates
+from editorial.translation_report import locales_user_translates
 
 from .roles import TRANSLATORS
 

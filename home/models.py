@@ -1,4 +1,4 @@
-from django.apps import apps
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .api.fields import RelatedPagesField
 from .blocks import BodyBlock
 from .localization import children_of_q, in_locale_or_source, listing_locale, localize_pages, translations_of
+from .navigation import NavigationSettings, chooser_page_type, navigation_pages  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin
 
 
@@ -40,6 +41,8 @@ class BasePage(HeadlessPreviewMixin, Page):
     # boost 2, below these summaries; the later title field replaces Page's (one per field name).
     search_fields = Page.search_fields + [index.SearchField("title", boost=10), index.SearchField("summary", boost=3)]
     api_fields = [APIField("summary")]
+    # What search results call this kind of page ("Advice", "News"); blank for plain information.
+    page_kind = ""
     translatable_fields = [
         TranslatableField("title"),
         SynchronizedField("slug"),
@@ -51,6 +54,42 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class IndexPage(BasePage):
+    """A section's front page: an introduction, then its one child page type, listed in the
+    visitor's language with the English items not yet translated (the type's
+    ``objects.listing(locale)``), a page of ``items_per_page`` at a time."""
+
+    introduction = models.TextField(max_length=600, blank=True)
+
+    items_per_page = 24
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def item_model(cls):
+        """The page type listed: the one type allowed below the index."""
+        (model,) = cls.clean_subpage_models()
+        return model
+
+    def get_items(self, locale=None):
+        """The live, public items below this index or its translations, in ``locale`` where
+        translated, else in English."""
+        locale = locale or self.locale
+        return self.item_model().objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
+
+    def paginate(self, request, items):
+        """The page of ``items`` asked for by ?page= (the last one for a number too high)."""
+        return Paginator(items, self.items_per_page).get_page(request.GET.get("page"))
 
 
 @register_snippet
@@ -152,7 +191,7 @@ class HomeFeaturedAdvice(Orderable):
     home_page = ParentalKey("home.HomePage", related_name="featured_advice", on_delete=models.CASCADE)
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("page", page_type="advice.AdvicePage")]
+    panels = [PageChooserPanel("page", page_type=chooser_page_type("featured_advice"))]
 
 
 class HomePage(BasePage):
@@ -179,7 +218,7 @@ class HomePage(BasePage):
         InlinePanel("featured_advice", label=_("Featured advice"), max_num=6),
         MultiFieldPanel(
             [
-                PageChooserPanel("directory_page", page_type="directory.DirectoryIndexPage"),
+                PageChooserPanel("directory_page", page_type=chooser_page_type("directory")),
                 FieldPanel("directory_text"),
             ],
             heading=_("Service directory"),
@@ -203,14 +242,8 @@ class HomePage(BasePage):
         SynchronizedField("featured_advice"),
     ]
 
+    # Which sections go below a home page is said by each section's parent_page_types.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "advice.AdviceIndexPage",
-        "news.NewsIndexPage",
-        "directory.DirectoryIndexPage",
-        "home.StandardPage",
-        "reports.ReportPage",
-    ]
 
     def get_featured_advice(self, locale=None):
         """Featured advice in ``locale`` where translated, else in English; drafts and private
@@ -218,9 +251,13 @@ class HomePage(BasePage):
         pages = [item.page for item in self.featured_advice.select_related("page").all()]
         return localize_pages(pages, locale or self.locale)
 
-    def get_latest_news(self, count=3, locale=None):
-        news_page = apps.get_model("news", "NewsPage")
-        return news_page.objects.listing(locale or self.locale)[:count]
+    @staticmethod
+    def get_latest_news(news_index, locale, count=3):
+        """The newest items of the kind the news index chosen in Settings → Navigation lists."""
+        index_class = news_index.specific_class if news_index is not None else None
+        if index_class is None or not issubclass(index_class, IndexPage):
+            return []
+        return index_class.item_model().objects.listing(locale)[:count]
 
     @cached_property
     def localized_directory_page(self):
@@ -232,7 +269,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         locale = listing_locale(self, request)
         context["featured_advice"] = self.get_featured_advice(locale)
-        context["latest_news"] = self.get_latest_news(locale=locale)
+        context["latest_news"] = self.get_latest_news(navigation_pages(request).get("news"), locale)
         return context
 
 

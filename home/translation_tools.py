@@ -1,9 +1,12 @@
 """Translating content through wagtail-localize from code, exactly as the editor's "Translate" does."""
 
-from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+import json
 
-from .translation_report import english_changed_since_sync
+from django.core.serializers.json import DjangoJSONEncoder
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
+from wagtail.models import Page
+from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
 def translate_with_localize(instance, locale, translate_string, user=None, publish=True):
@@ -46,9 +49,30 @@ def _source_is_stale(source, instance):
     """Pages say when they changed; snippets are compared with what was extracted.
 
     Refreshing an unchanged source would still mark it as synced now, after the translations
-    saved from it, and the report would call them unpublished (home/translation_report.py).
+    saved from it, and the report would call them unpublished (editorial/translation_report.py).
     """
     published = getattr(instance, "last_published_at", None)
     if isinstance(instance, Page) and published is not None:
         return published > source.last_updated_at
     return english_changed_since_sync(instance, source)
+
+
+def _serialised(instance):
+    if isinstance(instance, ClusterableModel):
+        return json.loads(instance.to_json())
+    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
+
+
+def english_changed_since_sync(instance, source):
+    """Do the translatable or synchronised fields differ from what wagtail-localize extracted?
+
+    A page published after the extraction is compared field by field, so republishing an
+    unchanged page (or changing a field that is not translated) does not make it out of date.
+    """
+    if isinstance(instance, Page) and not (
+        instance.last_published_at and instance.last_published_at > source.last_updated_at
+    ):
+        return False  # a page's content changes only when it is published
+    current, extracted = _serialised(instance), json.loads(source.content_json)
+    names = [translatable.field_name for translatable in get_translatable_fields(type(instance))]
+    return any(current.get(name) != extracted.get(name) for name in names)

@@ -29,7 +29,7 @@ class NewsFeed(Feed):
         return self.index_page.summary
 
     def items(self):
-        return self.index_page.get_news(listing_locale(self.index_page, self.request))[:FEED_LENGTH]
+        return self.index_page.get_items(listing_locale(self.index_page, self.request))[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +14,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.localization import ListingQuerySet, children_of_q, listing_locale, translations_of
-from home.models import BasePage
+from home.localization import ListingQuerySet, listing_locale
+from home.models import BasePage, IndexPage
 
 NEWS_PER_PAGE = 10
 
@@ -41,28 +40,18 @@ class NewsPageQuerySet(ListingQuerySet):
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    introduction = models.TextField(max_length=600, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
-
-    def get_news(self, locale=None):
-        locale = locale or self.locale
-        return NewsPage.objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
+    items_per_page = NEWS_PER_PAGE
+    page_kind = _("News")
 
     @path("")
     def index(self, request):
-        news = self.get_news(listing_locale(self, request))
+        news = self.get_items(listing_locale(self, request))
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             news = news.filter(tags__slug=tag)
-        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = self.paginate(request, news)
         return self.render(request, context_overrides={"news_pages": page_obj, "tag": tag})
 
     @path("feed/")
@@ -112,5 +101,6 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    page_kind = _("News")
 
     objects = NewsPageManager()

@@ -15,13 +15,18 @@ from wagtail.models import Collection, Locale, PageViewRestriction
 
 from advice.models import AdviceIndexPage, AdvicePage, AdviceTopic
 from directory.models import Area, DirectoryIndexPage, Language, Organisation, ServiceCategory, ServicePage
-from home.models import Helpline, HomePage, StandardPage
+from home.models import Helpline, HomePage, NavigationSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
 
 def home_page():
     """The English home page created by home/migrations/0002 (the default site's root)."""
     return HomePage.objects.get(slug="home", locale__language_code="en")
+
+
+def choose_navigation(**pages):
+    """Choose the pages the menus link to (Settings → Navigation) for the default site."""
+    return NavigationSettings.choose(home_page().get_site(), **pages)
 
 
 def english():

@@ -25,6 +25,7 @@ from tests.factories import (
     ServiceCategoryFactory,
     ServicePageFactory,
     StandardPageFactory,
+    choose_navigation,
     home_page,
     make_private,
     translate_page,
@@ -142,6 +143,7 @@ def build_listing_site():
     s.history_pl_draft = draft_translation(s.history, "pl")
     s.draft_child = StandardPageFactory(parent=s.about, title="Draft child secret", slug="draft-child")
     s.draft_child.unpublish()
+    choose_navigation(advice=s.advice_index, news=s.news_index, directory=s.directory, about=s.about)
     return s
 
 

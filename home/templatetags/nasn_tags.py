@@ -14,29 +14,12 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info, override, to_locale
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from home.localization import listing_locale, localize_pages
+from home.navigation import navigation_pages
 
 register = template.Library()
-
-# Pages the header and footer link to, found among the home page's children. Section pages
-# are found by type; the others by slug, which wagtail-localize keeps the same in every
-# language. A missing page is simply left out of the menus.
-SECTION_TYPES = {
-    "advice": ("advice", "adviceindexpage"),
-    "news": ("news", "newsindexpage"),
-    "directory": ("directory", "directoryindexpage"),
-}
-SLUG_CHOICES = {
-    "get_help": ("get-help", "get-help-now"),
-    "report": ("report-a-concern", "report", "report-concern"),
-    "about": ("about", "about-us"),
-    "contact": ("contact", "contact-us"),
-    "safety": ("staying-safe-online", "stay-safe-online", "cover-your-tracks", "using-this-site-safely"),
-    "privacy": ("privacy", "privacy-notice", "privacy-policy"),
-    "accessibility": ("accessibility", "accessibility-statement"),
-}
 
 # The main menu, in order: (key in site_links, label).
 PRIMARY_NAV = [
@@ -46,15 +29,6 @@ PRIMARY_NAV = [
     ("report", _("Report a concern")),
     ("news", _("News")),
 ]
-
-PAGE_KINDS = {
-    "advicepage": _("Advice"),
-    "adviceindexpage": _("Advice"),
-    "newspage": _("News"),
-    "newsindexpage": _("News"),
-    "servicepage": _("Service"),
-    "directoryindexpage": _("Services"),
-}
 
 
 @cache
@@ -105,32 +79,19 @@ def localurl(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_links(context):
-    """The locale's home page and the pages the menus link to: {key: {"page", "url"}}.
-
-    Computed once per request (the header and the footer both use it).
+    """The locale's home page and the pages the menus link to (Settings → Navigation):
+    {key: {"page", "url"}}. Computed once per request (the header and the footer both use it).
     """
     request = context.get("request")
     if request is None:
         return {}
     cache_key = f"_nasn_site_links_{get_language()}"
-    if hasattr(request, cache_key):
-        return getattr(request, cache_key)
-    links = {}
-    site = Site.find_for_request(request)
-    if site is not None:
-        home = site.root_page.localized
-        links["home"] = {"page": home, "url": _localized_url(home, request)}
-        children = home.get_children().live().public().select_related("content_type", "locale")
-        for child in children:
-            type_key = (child.content_type.app_label, child.content_type.model)
-            for key, wanted in SECTION_TYPES.items():
-                if type_key == wanted and key not in links:
-                    links[key] = {"page": child, "url": _localized_url(child, request)}
-            for key, slugs in SLUG_CHOICES.items():
-                if child.slug in slugs and key not in links:
-                    links[key] = {"page": child, "url": _localized_url(child, request)}
-    setattr(request, cache_key, links)
-    return links
+    if not hasattr(request, cache_key):
+        links = {
+            key: {"page": page, "url": _localized_url(page, request)} for key, page in navigation_pages(request).items()
+        }
+        setattr(request, cache_key, links)
+    return getattr(request, cache_key)
 
 
 @register.simple_tag(takes_context=True)
@@ -171,8 +132,8 @@ def elided_page_range(page_obj, on_each_side=1, on_ends=1):
 
 @register.filter
 def page_kind(page):
-    """A short, translated name for the kind of page, for search results."""
-    return PAGE_KINDS.get(page._meta.model_name, "")
+    """A short, translated name for the kind of page, for search results (its model's page_kind)."""
+    return getattr(page, "page_kind", "")
 
 
 @register.filter

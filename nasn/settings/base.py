@@ -52,6 +52,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # A reporter whose CSRF check fails (old tab, blocked cookie) gets the form back with their text.
 CSRF_FAILURE_VIEW = "reports.views.csrf_failure"
 
+# The page types the base app's page choosers offer (home imports no domain app): the menus'
+# sections (Settings → Navigation), the home page's service directory and featured advice.
+NASN_CHOOSER_PAGE_TYPES = {
+    "advice": "advice.AdviceIndexPage",
+    "news": "news.NewsIndexPage",
+    "directory": "directory.DirectoryIndexPage",
+    "featured_advice": "advice.AdvicePage",
+}
+
 INSTALLED_APPS = [
     "home",
     "advice",

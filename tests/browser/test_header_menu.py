@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from advice.models import AdviceIndexPage
+from home.models import NavigationSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -13,7 +14,9 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 @pytest.fixture
 def home_url(live_server):
     home = Page.objects.get(depth=2).specific
-    home.add_child(instance=AdviceIndexPage(title="Advice", slug="advice")).save_revision().publish()
+    advice = home.add_child(instance=AdviceIndexPage(title="Advice", slug="advice"))
+    advice.save_revision().publish()
+    NavigationSettings.choose(home.get_site(), advice=advice)
     return f"{live_server.url}/en/"
 
 

@@ -23,10 +23,10 @@ from wagtail_localize.models import (
 
 from advice.models import AdvicePage, AdviceTopic
 from directory.models import Area, ServiceCategory
+from editorial.translation_report import translation_coverage
 from home.demo.translations import LANGUAGES, strings_for
 from home.demo.translations.loader import DEMO_USERNAME, PAGE_PATHS, REVIEW_NOTE, TOOL_NAME
 from home.models import Helpline
-from home.translation_report import translation_coverage
 
 # The key pages of the issue: home, get help now, spot the signs, your rights, report, cover your
 # tracks and three more advice pages ("" is the home page).

@@ -101,6 +101,8 @@ def test_only_superusers_manage_users_settings_and_workflows(site, users, role):
         "/admin/groups/",
         "/admin/workflows/list/",
         f"/admin/settings/home/sitesettings/{site.home.get_site().pk}/",
+        # The menus, like the site settings, are left to superusers (editorial/roles.py).
+        f"/admin/settings/home/navigationsettings/{site.home.get_site().pk}/",
     ):
         assert denied(client.get(url)), (role, url)
 

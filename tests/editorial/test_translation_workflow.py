@@ -11,7 +11,7 @@ from wagtail.admin.menu import reports_menu
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from home.translation_report import (
+from editorial.translation_report import (
     IN_PROGRESS,
     NOT_PUBLISHED,
     NOT_STARTED,

@@ -1,4 +1,4 @@
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from advice.models import AdviceIndexPage, AdvicePage
@@ -18,9 +18,18 @@ class HomePageTreeTests(WagtailPageTestCase):
         self.assertEqual(set(Page.creatable_subpage_models()), {HomePage})
 
     def test_home_page_holds_the_sections_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(
-            HomePage, {AdviceIndexPage, NewsIndexPage, DirectoryIndexPage, ReportPage, StandardPage}
+        # Each section says it lives under a home page (parent_page_types); the home page names none.
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
+            {AdviceIndexPage, NewsIndexPage, DirectoryIndexPage, ReportPage, StandardPage},
         )
+
+    def test_every_page_type_says_where_it_lives(self):
+        # Else it could be created anywhere, under a home page too.
+        for model in get_page_models():
+            if model.is_creatable:
+                with self.subTest(model=model.__name__):
+                    self.assertIsNotNone(model.parent_page_types)
 
     def test_home_page_cannot_hold_leaf_content_directly(self):
         for model in (AdvicePage, NewsPage, ServicePage, HomePage):

@@ -11,6 +11,7 @@ from tests.factories import (
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    choose_navigation,
     home_page,
 )
 from tests.utils import count_queries
@@ -23,6 +24,7 @@ class HomePageQueryCountTests(TestCase):
         cls.news_index = NewsIndexPageFactory(parent=cls.home)
         cls.advice_index = AdviceIndexPageFactory(parent=cls.home)
         cls.topics = AdviceTopicFactory.create_batch(2)
+        choose_navigation(news=cls.news_index, advice=cls.advice_index)
 
     def add_news(self, count):
         for _ in range(count):

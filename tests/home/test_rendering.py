@@ -14,6 +14,7 @@ from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     StandardPageFactory,
+    choose_navigation,
     home_page,
     make_private,
     paragraph,
@@ -63,6 +64,7 @@ class HomePageRenderingTests(TestCase):
         cls.home.directory_text = "Services near you, in your language."
         cls.home.featured_advice = [HomeFeaturedAdvice(page=cls.featured)]
         cls.home.save()
+        choose_navigation(advice=advice_index, news=news_index, directory=cls.directory)
         cls.helpline = HelplineFactory(name="Modern Slavery Helpline", is_featured=True)
 
     def test_home_page_renders_its_introduction(self):

@@ -17,19 +17,20 @@ to compare with and count as up to date.
 """
 
 import datetime
-import json
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, F, Max
-from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, Translation, TranslationLog, TranslationSource
+
+from advice.models import AdvicePage
+from directory.models import ServicePage
+from home.models import BasePage
+from home.translation_tools import english_changed_since_sync
 
 GROUPS = {
     "key": "Key pages",
@@ -58,11 +59,9 @@ class LocaleCoverage:
 
 def _source_pages():
     """Live English pages per report group."""
-    from home.models import BasePage
-
     default = Locale.get_default()
-    advice = list(apps.get_model("advice", "AdvicePage").objects.live().filter(locale=default).order_by("title"))
-    services = list(apps.get_model("directory", "ServicePage").objects.live().filter(locale=default).order_by("title"))
+    advice = list(AdvicePage.objects.live().filter(locale=default).order_by("title"))
+    services = list(ServicePage.objects.live().filter(locale=default).order_by("title"))
     key = []
     for model in apps.get_models():
         if issubclass(model, BasePage) and not model._meta.abstract:
@@ -140,27 +139,6 @@ def english_sources():
         obj for model in translatable_snippet_models() for obj in model.objects.filter(locale=default).order_by("pk")
     ]
     return pages + snippets
-
-
-def _serialised(instance):
-    if isinstance(instance, ClusterableModel):
-        return json.loads(instance.to_json())
-    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
-
-
-def english_changed_since_sync(instance, source):
-    """Do the translatable or synchronised fields differ from what wagtail-localize extracted?
-
-    A page published after the extraction is compared field by field, so republishing an
-    unchanged page (or changing a field that is not translated) does not make it out of date.
-    """
-    if isinstance(instance, Page) and not (
-        instance.last_published_at and instance.last_published_at > source.last_updated_at
-    ):
-        return False  # a page's content changes only when it is published
-    current, extracted = _serialised(instance), json.loads(source.content_json)
-    names = [translatable.field_name for translatable in get_translatable_fields(type(instance))]
-    return any(current.get(name) != extracted.get(name) for name in names)
 
 
 def _targets(sources, locales):

@@ -100,7 +100,7 @@ class TranslationCoverageView(WagtailAdminTemplateMixin, TemplateView):
     here, with one button per item.
     """
 
-    template_name = "home/admin/translation_coverage.html"
+    template_name = "editorial/admin/translation_coverage.html"
     page_title = _("Translations")
     header_icon = "globe"
     paginate_by = 50
@@ -145,7 +145,7 @@ class TranslationSourceView(WagtailAdminTemplateMixin, TemplateView):
     the dashboard (editorial/middleware.py): its live version, and one button per language.
     """
 
-    template_name = "home/admin/translation_source.html"
+    template_name = "editorial/admin/translation_source.html"
     header_icon = "globe"
 
     def get_page_title(self):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.translation_report import GROUPS, translation_coverage
+from editorial.translation_report import GROUPS, translation_coverage
 
 
 class Command(BaseCommand):
