@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DemoContentError, DemoContentLoader
+from demo.loader import DemoContentError, DemoContentLoader
 from home.demo.translations.loader import load_demo_translations
 
 DEMO_ADMIN_USERNAME = "admin"
