@@ -25,7 +25,7 @@ from wagtail.utils.file import hash_filelike
 
 from home.models import HomePage, SiteSettings
 
-from .values import DemoContentError, Resolver, field_values  # noqa: F401 (DemoContentError: for the command)
+from .values import DemoContentError, Resolver, field_values
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = Path(__file__).resolve().parent / "files"

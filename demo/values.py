@@ -113,18 +113,10 @@ def stream_value(stream_block, data, resolve, seed):
 def _raw(block, data, resolve, seed):
     """The JSON form Wagtail stores, with references resolved to primary keys."""
     if isinstance(block, blocks.StreamBlock):
-        raw = []
-        for index, item in enumerate(data):
-            ((name, value),) = item.items()
-            child_seed = f"{seed}.{index}"
-            raw.append({"type": name, "value": _raw(block.child_blocks[name], value, resolve, child_seed)})
-            raw[-1]["id"] = _block_id(child_seed)
-        return raw
+        items = [(name, block.child_blocks[name], value) for item in data for name, value in item.items()]
+        return [_child(name, child, value, resolve, f"{seed}.{i}") for i, (name, child, value) in enumerate(items)]
     if isinstance(block, blocks.ListBlock):
-        return [
-            {"type": "item", "value": _raw(block.child_block, value, resolve, f"{seed}.{i}"), "id": _block_id(f"{seed}.{i}")}
-            for i, value in enumerate(data)
-        ]
+        return [_child("item", block.child_block, value, resolve, f"{seed}.{i}") for i, value in enumerate(data)]
     if isinstance(block, blocks.StructBlock):
         return {name: _raw(block.child_blocks[name], value, resolve, f"{seed}.{name}") for name, value in data.items()}
     if isinstance(block, blocks.ChooserBlock):
@@ -135,5 +127,6 @@ def _raw(block, data, resolve, seed):
     return data
 
 
-def _block_id(seed):
-    return str(uuid.uuid5(BLOCK_IDS, seed))
+def _child(name, block, value, resolve, seed):
+    """A stream or list child as Wagtail stores it, with an id that derives from `seed`."""
+    return {"type": name, "value": _raw(block, value, resolve, seed), "id": str(uuid.uuid5(BLOCK_IDS, seed))}

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.loader import DemoContentError, DemoContentLoader
-from home.demo.translations.loader import load_demo_translations
+from demo.loader import DemoContentLoader
+from demo.localize import load_demo_translations
+from demo.values import DemoContentError
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_EMAIL = "admin@example.org"
