@@ -1,8 +1,8 @@
 """Translates the demo site's key pages and snippets through wagtail-localize, idempotently.
 
 The translations are PO files, one per object and language: demo/translations/<language>/pages/
-<path>.po (the home page is pages/home.po) and <app_label.model>/<key>.po for snippets, each as
-wagtail-localize's "Download PO file" writes it. They go in through `Translation.import_po`, the
+<path>.po for the pages listed in translations/pages.yaml (the home page is pages/home.po) and
+<app_label.model>/<key>.po for snippets, each as wagtail-localize's "Download PO file" writes it. They go in through `Translation.import_po`, the
 admin's "Upload PO file", then `save_target`, so the results are ordinary synced wagtail-localize
 translations an editor can keep editing.
 
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+import yaml
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
@@ -51,20 +52,8 @@ TOOL_NAME = "demo data, not yet checked by a native speaker"
 SNIPPET_MODELS = ("home.Helpline", "directory.ServiceCategory", "directory.Area", "advice.AdviceTopic")
 
 # Slug paths under the home page ("" is the home page itself), parents before their children.
-PAGE_PATHS = (
-    "",
-    "get-help",
-    "advice",
-    "advice/spot-the-signs",
-    "advice/your-rights",
-    "advice/getting-help",
-    "advice/what-happens-when-you-call-the-helpline",
-    "advice/afraid-of-the-police-or-deportation",
-    "report",
-    "cover-your-tracks",
-    "services",
-    "news",
-)
+with open(TRANSLATIONS / "pages.yaml", encoding="utf-8") as file:
+    PAGE_PATHS = tuple(yaml.safe_load(file))
 
 
 @dataclass
