@@ -2,9 +2,9 @@
 
 The translations are PO files, one per object and language: demo/translations/<language>/pages/
 <path>.po for the pages listed in translations/pages.yaml (the home page is pages/home.po) and
-<app_label.model>/<key>.po for snippets, each as wagtail-localize's "Download PO file" writes it. They go in through `Translation.import_po`, the
-admin's "Upload PO file", then `save_target`, so the results are ordinary synced wagtail-localize
-translations an editor can keep editing.
+<app_label.model>/<key>.po for snippets, each as wagtail-localize's "Download PO file" writes it.
+They go in through `Translation.import_po`, the admin's "Upload PO file", then `save_target`, so
+the results are ordinary synced wagtail-localize translations an editor can keep editing.
 
 A target is skipped when its translation exists and was synced after the English object was last
 published, the English object has not changed since wagtail-localize last extracted it, and no

@@ -1,9 +1,10 @@
 """Turns the demo data's plain values into model field values.
 
 The data names other objects by natural key: a page by its path below the home page, an image or
-a document by its title, a snippet by the key its section in snippets.yaml gives. Rich text links
-to pages are written `<a page="advice/spot-the-signs">…</a>`. Which values are references, dates
-or blocks is read from the model fields and blocks themselves, so the loader knows no model.
+a document by its title, a collection by its name, a snippet by the key snippets.yaml gives. Rich
+text links to pages are written `<a page="advice/spot-the-signs">…</a>`. Which values are
+references, dates or blocks is read from the model fields and blocks themselves, so the loader
+knows no model.
 """
 
 import re
@@ -17,7 +18,7 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Collection, Page, TranslatableMixin
 
 PAGE_LINK = re.compile(r'<a page="([^"]+)">(.*?)</a>', re.DOTALL)
 # Block ids derive from the page path and the block's position, so that they, and the contexts
@@ -39,7 +40,7 @@ class Resolver:
     def __init__(self, locale, home, keys, allow_missing_pages=False):
         self.locale = locale
         self.home = home
-        self.keys = {get_image_model(): "title", get_document_model(): "title", **keys}
+        self.keys = {get_image_model(): "title", get_document_model(): "title", Collection: "name", **keys}
         self.allow_missing_pages = allow_missing_pages
 
     def __call__(self, model, key):

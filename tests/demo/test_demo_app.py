@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.test import TestCase
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale
 
 from demo.loader import DemoContentLoader
 from demo.values import DemoContentError, Resolver, field_values, relative_date
@@ -111,3 +112,10 @@ class LoaderValueTests(TestCase):
     def test_a_missing_reference_is_an_error(self):
         with self.assertRaisesMessage(DemoContentError, "'+440000000000'"):
             field_values(StandardPage, {"body": [{"helpline": {"helpline": "+440000000000"}}]}, self.resolve, None)
+
+    def test_media_take_their_collection_by_name(self):
+        private = Collection.get_first_root_node().add_child(name="Partners only")
+
+        values, _tags = field_values(get_image_model(), {"collection": "Partners only"}, self.resolve, None)
+
+        self.assertEqual(values["collection"], private)
