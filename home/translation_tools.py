@@ -17,10 +17,8 @@ def translate_with_localize(instance, locale, translate_string, user=None, publi
     it falls back to English), then saves the target. Parent pages must be translated first.
     Returns the translated instance and the number of segments left untranslated.
     """
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created and _source_is_stale(source, instance):
-        source.update_from_db()
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation = translation_for(instance, locale)
+    source = translation.source
     untranslated = 0
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = translate_string(segment.string.data)
@@ -43,6 +41,15 @@ def translate_with_localize(instance, locale, translate_string, user=None, publi
     if isinstance(translated, Page):
         translated = translated.specific
     return translated, untranslated
+
+
+def translation_for(instance, locale):
+    """The Translation of a page or snippet into `locale`, created if need be; a stale source is refreshed."""
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created and _source_is_stale(source, instance):
+        source.update_from_db()
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    return translation
 
 
 def _source_is_stale(source, instance):

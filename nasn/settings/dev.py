@@ -7,3 +7,6 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+
+# The demo content and its `load_demo_content` command (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

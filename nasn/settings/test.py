@@ -16,3 +16,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+
+# The demo content and its `load_demo_content` command (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
