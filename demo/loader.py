@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.utils.file import hash_filelike
 
-from home.models import HomePage, SiteSettings
+from home.models import HomePage, NavigationSettings, SiteSettings
 
 from .values import DemoContentError, Resolver, field_values
 
@@ -56,7 +56,13 @@ class DemoContentLoader:
 
     def sections(self):
         """Load each section in its own transaction, yielding its result as it completes."""
-        for load in (self.load_snippets, self.load_site_settings, self.load_media, self.load_pages):
+        for load in (
+            self.load_snippets,
+            self.load_site_settings,
+            self.load_media,
+            self.load_pages,
+            self.load_navigation,
+        ):
             with transaction.atomic():
                 yield from load()
 
@@ -163,6 +169,16 @@ class DemoContentLoader:
         _apply(home, *self.page_fields(HomePage, data, "", resolver))
         _publish(home)
         return SectionResult("Home page", created=1)
+
+    def load_navigation(self):
+        """Choose the menu links (Settings → Navigation) that are still blank."""
+        site = Site.objects.get(is_default_site=True)
+        chosen = NavigationSettings.for_site(site).chosen_pages()
+        resolve = self.resolver()
+        blank = {key: resolve(Page, path) for key, path in read_data("navigation.yaml").items() if key not in chosen}
+        if blank:
+            NavigationSettings.choose(site, **blank)
+        yield SectionResult("Navigation", created=int(bool(blank)), present=int(not blank))
 
     def page_fields(self, model, data, path, resolver):
         fields = {name: value for name, value in data.items() if name not in PAGE_META}

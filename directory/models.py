@@ -2,7 +2,6 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.html import format_html
@@ -22,8 +21,8 @@ from home import guards
 from home.api.fields import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
-from home.localization import children_of_q, listing_locale, localize_objects, translations_of
-from home.models import BasePage
+from home.localization import listing_locale, localize_objects
+from home.models import BasePage, IndexPage
 
 __all__ = [  # the snippets are defined in directory/snippets.py and imported from here too
     "Area",
@@ -82,20 +81,10 @@ class OpeningHours(Orderable):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class DirectoryIndexPage(BasePage):
-    introduction = models.TextField(max_length=600, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    api_fields = BasePage.api_fields + [APIField("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class DirectoryIndexPage(IndexPage):
     subpage_types = ["directory.ServicePage"]
-    max_count_per_parent = 1
-
-    def get_services(self, locale=None):
-        locale = locale or self.locale
-        return ServicePage.objects.filter(children_of_q(translations_of(self, locale))).listing(locale)
+    items_per_page = SERVICES_PER_PAGE
+    page_kind = _("Services")
 
     def serve(self, request, *args, **kwargs):
         # A full postcode is reduced to its outward code before anything else sees it: the
@@ -115,7 +104,7 @@ class DirectoryIndexPage(BasePage):
         source = Locale.get_default()
         categories = localize_objects(ServiceCategory.objects.filter(locale=source), locale)
         areas = localize_objects(Area.objects.filter(locale=source), locale)
-        services = self.get_services(locale)
+        services = self.get_items(locale)
         languages = list(Language.objects.filter(services__in=services).distinct())
         # A value the page does not offer is reported and ignored; the other filters still apply.
         selected, unknown = listing.choose(request.GET, category=categories, area=areas, language=languages)
@@ -133,7 +122,7 @@ class DirectoryIndexPage(BasePage):
             listed, anywhere = geo.sort_by_distance(listed, place)
         elif near:
             unknown.append("near")
-        page_obj = Paginator(listed, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = self.paginate(request, listed)
         listing.localize_terms([*page_obj, *anywhere], categories, areas)
         query = request.GET.copy()
         query.pop("page", None)
@@ -176,6 +165,7 @@ def tel_uri(number):
 
 
 class ServicePage(BasePage):
+    page_kind = _("Service")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
     )
