@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -18,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory import geo, hours
+from home import phones
 from home.api import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
@@ -360,14 +360,6 @@ class DirectoryIndexPage(BasePage):
         return context
 
 
-def tel_uri(number):
-    """A tel: link for a UK number as people write it (01603 123456 → tel:+441603123456)."""
-    digits = re.sub(r"[^\d+]", "", number)
-    if digits.startswith("0") and not digits.startswith("00"):
-        digits = "+44" + digits[1:]
-    return f"tel:{digits}"
-
-
 class ServicePage(BasePage):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
@@ -395,7 +387,7 @@ class ServicePage(BasePage):
         help_text=_("Landmarks, entrances, buses. No maps are shown on this site."),
     )
 
-    phone = models.CharField(max_length=40, blank=True)
+    phone = phones.PhoneField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
 
@@ -488,7 +480,7 @@ class ServicePage(BasePage):
         APIField("latitude"),
         APIField("longitude"),
         APIField("location_description"),
-        APIField("phone"),
+        APIField("phone", serializer=serializers.CharField(source="phone_display")),
         APIField("email"),
         APIField("website"),
         APIField("open_24_7"),
@@ -539,7 +531,11 @@ class ServicePage(BasePage):
 
     @property
     def phone_uri(self):
-        return tel_uri(self.phone) if self.phone else ""
+        return phones.tel_uri(self.phone)
+
+    @property
+    def phone_display(self):
+        return phones.display(self.phone)
 
     @property
     def is_stale(self):

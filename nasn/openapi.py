@@ -9,6 +9,7 @@ and fuzzes the API from it.
 
 from django.conf import settings
 from django.db import models
+from rest_framework import serializers
 from taggit.managers import TaggableManager
 from wagtail import blocks
 from wagtail import fields as wagtail_fields
@@ -266,6 +267,8 @@ class Builder:
             return {"type": "array", "items": ref("PageLink")} if serializer.many else nullable(ref("PageLink"))
         if isinstance(serializer, ImageRenditionField):
             return nullable(ref("ImageRendition"))
+        if isinstance(serializer, serializers.CharField):  # e.g. a phone number as displayed
+            return STRING
         if serializer is not None:
             raise ValueError(f"{model.__name__}.{api_field.name}: no schema for {type(serializer).__name__}")
 

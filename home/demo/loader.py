@@ -1,6 +1,6 @@
 """Turns the demo data into database objects, idempotently.
 
-Everything is keyed by a natural key (helpline tel, slug, title, name, page path). Objects that
+Everything is keyed by a natural key (helpline number, slug, title, name, page path). Objects that
 already exist are left exactly as they are, so a second run creates and changes nothing.
 
 Pages are created in two passes inside one transaction. The first places every missing page in
@@ -85,7 +85,7 @@ class DemoContentLoader:
     # Snippets
 
     def load_helplines(self):
-        yield self._ensure_all("Helplines", Helpline, snippets.HELPLINES, key="tel")
+        yield self._ensure_all("Helplines", Helpline, snippets.HELPLINES, key="number")
 
     def load_advice_topics(self):
         topics = [{**topic, "sort_order": index} for index, topic in enumerate(snippets.ADVICE_TOPICS)]
@@ -339,7 +339,7 @@ class Resolver:
     """
 
     LOOKUPS = {
-        "helpline": (Helpline, "tel", True),
+        "helpline": (Helpline, "number", True),
         "topic": (AdviceTopic, "slug", True),
         "category": (ServiceCategory, "slug", True),
         "area": (Area, "slug", True),

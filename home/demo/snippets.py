@@ -4,7 +4,7 @@ Every phone number here is from the verified table in DOMAIN.md. Hours are given
 that table gives them; elsewhere the text asks people to check, until an editor fills them in.
 """
 
-# Helplines are keyed by `tel`; content refers to them through these names.
+# Helplines are keyed by their number; content refers to them through these names.
 MODERN_SLAVERY_HELPLINE = "+448000121700"
 CRIMESTOPPERS = "+44800555111"
 SALVATION_ARMY = "+448008083733"
@@ -25,7 +25,6 @@ HELPLINES = [
     {
         "name": "Modern Slavery & Exploitation Helpline",
         "number": "08000 121 700",
-        "tel": MODERN_SLAVERY_HELPLINE,
         "hours": ALL_DAY,
         "has_interpreters": True,
         "description": "Confidential advice if you are worried about yourself or someone else. "
@@ -37,7 +36,6 @@ HELPLINES = [
     {
         "name": "Crimestoppers",
         "number": "0800 555 111",
-        "tel": CRIMESTOPPERS,
         "hours": ALL_DAY,
         "description": "Tell them what you know and stay 100% anonymous. They do not ask your name.",
         "is_featured": True,
@@ -46,7 +44,6 @@ HELPLINES = [
     {
         "name": "Salvation Army Referral Helpline",
         "number": "0800 808 3733",
-        "tel": SALVATION_ARMY,
         "hours": ALL_DAY,
         "description": "Support for adult victims of modern slavery in England and Wales, "
         "including a safe place to stay.",
@@ -56,7 +53,6 @@ HELPLINES = [
     {
         "name": "Childline",
         "number": "0800 1111",
-        "tel": CHILDLINE,
         "hours": CHECK_HOURS,
         "description": "For children and young people. You can talk about anything that worries you.",
         "is_featured": True,
@@ -65,7 +61,6 @@ HELPLINES = [
     {
         "name": "NSPCC Helpline",
         "number": "0808 800 5000",
-        "tel": NSPCC,
         "hours": "Not open 24 hours. Check opening times before you call",
         "description": "For adults who are worried about a child.",
         "sort_order": 10,
@@ -73,7 +68,6 @@ HELPLINES = [
     {
         "name": "Norfolk County Council: worried about a child or an adult",
         "number": "0344 800 8020",
-        "tel": NORFOLK_COUNTY_COUNCIL,
         "hours": CHECK_HOURS,
         "is_free": False,
         "description": "Tell the council if you are worried that a child or an adult is at risk. "
@@ -83,7 +77,6 @@ HELPLINES = [
     {
         "name": "Victim Support Supportline",
         "number": "0808 168 9111",
-        "tel": VICTIM_SUPPORT,
         "hours": CHECK_HOURS,
         "description": "Free, confidential support for anyone affected by crime, whether or not they told the police.",
         "sort_order": 12,
@@ -91,7 +84,6 @@ HELPLINES = [
     {
         "name": "Norfolk & Suffolk Victim Care",
         "number": "0300 303 3706",
-        "tel": VICTIM_CARE,
         "hours": "Monday to Friday, 8am to 5pm",
         "is_free": False,
         "description": "Practical and emotional support for victims of crime in Norfolk and Suffolk.",
@@ -100,7 +92,6 @@ HELPLINES = [
     {
         "name": "Migrant Help",
         "number": "0808 8010 503",
-        "tel": MIGRANT_HELP,
         "hours": CHECK_HOURS,
         "description": "Advice and guidance for people seeking asylum in the UK.",
         "sort_order": 14,
@@ -108,7 +99,6 @@ HELPLINES = [
     {
         "name": "Gangmasters & Labour Abuse Authority (GLAA)",
         "number": "0800 432 0804",
-        "tel": GLAA,
         "hours": CHECK_HOURS,
         "description": "Report labour exploitation, for example on farms, in factories or in packhouses.",
         "sort_order": 15,
@@ -116,7 +106,6 @@ HELPLINES = [
     {
         "name": "British Transport Police",
         "number": "0800 40 50 40",
-        "tel": BRITISH_TRANSPORT_POLICE,
         "hours": CHECK_HOURS,
         "description": "If you see something worrying on a train or at a station. You can also text 61016.",
         "sort_order": 16,
@@ -124,7 +113,6 @@ HELPLINES = [
     {
         "name": "Police non-emergency (Norfolk Constabulary)",
         "number": "101",
-        "tel": POLICE_NON_EMERGENCY,
         "hours": CHECK_HOURS,
         "is_free": False,
         "description": "When it is not an emergency. If you are deaf or speech-impaired, use text relay: "

@@ -172,3 +172,15 @@ class ImportOrukTests(TestCase):
         call_command("import_oruk", self.write([{"id": str(uuid.uuid4()), "name": "X"}]), "--dry-run", stdout=out)
         self.assertIn("Dry run: 1 created", out.getvalue())
         self.assertFalse(ServicePage.objects.exists())
+
+    def test_phone_numbers_are_stored_in_e164_and_non_numbers_are_refused(self):
+        good = {"id": str(uuid.uuid4()), "name": "Good", "phones": [{"id": "p", "number": "01603 123456"}]}
+        bad = {"id": str(uuid.uuid4()), "name": "Bad", "phones": [{"id": "q", "number": "ask at reception"}]}
+
+        output, errors = self.run_import([good, bad])
+
+        self.assertIn("1 created", output)
+        self.assertIn("phone number 'ask at reception' is not a phone number", errors)
+        page = ServicePage.objects.get(title="Good")
+        self.assertEqual(page.phone, "+441603123456")
+        self.assertEqual(page.phone_display, "01603 123456")

@@ -34,6 +34,7 @@ from directory.models import (
     ServicePage,
     ServiceStatus,
 )
+from home import phones
 
 STATUSES = {"active", "inactive", "temporarily closed", "defunct"}
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -162,8 +163,8 @@ class Command(BaseCommand):
         page.last_verified = parse_date(text(record, "assured_date")[:10] or "") or datetime.date.today()
         page.organisation = self.organisation(record.get("organization"), record.get("organization_id"))
         self.location(page, record)
-        phones = items(record, "phones")
-        page.phone = text(phones[0], "number", 40) if phones else ""
+        listed_phones = items(record, "phones")
+        page.phone = self.phone(listed_phones[0]) if listed_phones else ""
         self.schedules(page, items(record, "schedules"))
         page.categories = self.matching_categories(items(record, "attributes"))
         area_names = {text(area, "name").casefold() for area in items(record, "service_areas")}
@@ -184,6 +185,13 @@ class Command(BaseCommand):
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
         return slug
+
+    def phone(self, data):
+        number = text(data, "number", 40)
+        stored, is_number = phones.e164_or_as_written(number)
+        if number and not is_number:
+            raise RecordError(f"phone number {number!r} is not a phone number")
+        return stored
 
     def organisation(self, data, organisation_id):
         if not isinstance(data, dict):
