@@ -17,7 +17,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field import formfields, modelfields
 from phonenumber_field.phonenumber import PhoneNumber, to_python
-from phonenumber_field.validators import validate_phonenumber
 from phonenumbers import shortnumberinfo
 
 
@@ -42,6 +41,26 @@ def is_short_code(number):
     return not phonenumbers.is_valid_number(number) and phonenumbers.is_valid_short_number(number)
 
 
+def is_number(number):
+    """A short code, or a number of a possible length. Possible rather than valid: numbers from
+    ranges newer than libphonenumber's data, or Ofcom's drama ranges (01632 960xxx), still count."""
+    return number is not None and (is_short_code(number) or phonenumbers.is_possible_number(number))
+
+
+def stored_form(value):
+    """The text to store for typed text, and whether it is a number: E.164, a short code as
+    dialled, or (not a number, or with an extension E.164 cannot hold) the text as written."""
+    number = parse(value)
+    if not is_number(number) or number.extension:
+        return value, False
+    return (national_digits(number) if is_short_code(number) else number.as_e164), True
+
+
+def validate_number(value):
+    if value and not stored_form(value)[1]:
+        raise ValidationError(_("The phone number entered is not valid."), code="invalid")
+
+
 def national_digits(number):
     """'08000121700' for +448000121700; '101' for the short code 101."""
     return re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
@@ -52,11 +71,8 @@ def tel_uri(value):
     number = parse(value)
     if number is None:
         return ""
-    if phonenumbers.is_valid_number(number):
-        return f"tel:{number.as_e164}"
-    if is_short_code(number):
-        return f"tel:{national_digits(number)}"
-    return ""
+    stored, is_a_number = stored_form(number)
+    return f"tel:{stored}" if is_a_number else ""
 
 
 def grouping_of(text, number):
@@ -112,40 +128,35 @@ class PhoneInput(TextInput):
     input_type = "tel"
 
     def format_value(self, value):
-        if isinstance(value, phonenumbers.PhoneNumber):
+        # A stored number arrives in E.164 (PhoneField.value_from_object); typed text has no "+".
+        if isinstance(value, phonenumbers.PhoneNumber) or str(value or "").startswith("+"):
             value = display(value)
         return super().format_value(value)
 
 
 class PhoneFormField(formfields.PhoneNumberField):
-    default_validators = [validate_phonenumber]
+    default_validators = [validate_number]
     widget = PhoneInput
 
 
 class PhoneField(modelfields.PhoneNumberField):
-    """django-phonenumber-field's field, also taking short codes (101)."""
+    """django-phonenumber-field's field, also taking short codes (101) and possible numbers."""
 
-    default_validators = [validate_phonenumber]
+    default_validators = [validate_number]
 
     def from_db_value(self, value, expression, connection):
         # The library reads without the default region, so a stored "101" would not parse.
         return to_python(value, region=self.region)
 
     def get_prep_value(self, value):
-        stored = super().get_prep_value(value)
-        number = parse(stored)
-        return national_digits(number) if number is not None and is_short_code(number) else stored
+        return stored_form(super().get_prep_value(value))[0]
+
+    def value_from_object(self, obj):
+        # Text, as wagtail-localize stores it in JSON for a translation's overridden number.
+        return self.get_prep_value(super().value_from_object(obj))
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PhoneFormField, **kwargs})
-
-
-def e164_or_as_written(text):
-    """For data migrations: the value to store for old free text, and whether it is a number."""
-    number = parse(text)
-    if number is None or number.extension or not (phonenumbers.is_valid_number(number) or is_short_code(number)):
-        return text, False
-    return (number.as_e164 if phonenumbers.is_valid_number(number) else national_digits(number)), True
 
 
 def convert_column(queryset, field):
@@ -156,7 +167,7 @@ def convert_column(queryset, field):
     """
     kept = []
     for pk, text in queryset.exclude(**{field: ""}).values_list("pk", field):
-        stored, is_number = e164_or_as_written(text)
+        stored, is_number = stored_form(text)
         if not is_number:
             kept.append(pk)
         elif stored != text:

@@ -1,6 +1,5 @@
 import re
 
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -73,9 +72,8 @@ class PlainPhoneField(PlainCharField):
 
     def clean(self, value):
         value = super().clean(value)
-        number = phones.parse(value)
-        # Possible rather than valid: a number from a range newer than libphonenumber is still taken.
-        if value and (number is None or not phonenumbers.is_possible_number(number)):
+        stored, is_number = phones.stored_form(value)
+        if value and not is_number:
             raise ValidationError(
                 _(
                     "Check this phone number: it needs all its digits, and a number from outside the UK "
@@ -83,7 +81,7 @@ class PlainPhoneField(PlainCharField):
                 ),
                 code="invalid_phone",
             )
-        return number.as_e164 if value else value
+        return stored
 
 
 def first_helpline():

@@ -15,8 +15,8 @@ def one_number(apps, schema_editor):
     Helpline = apps.get_model("home", "Helpline")
     problems = []
     for helpline in Helpline.objects.all():
-        stored, is_number = phones.e164_or_as_written(helpline.tel or helpline.number)
-        typed, typed_is_number = phones.e164_or_as_written(helpline.number)
+        stored, is_number = phones.stored_form(helpline.tel or helpline.number)
+        typed, typed_is_number = phones.stored_form(helpline.number)
         if not is_number or (typed_is_number and typed != stored) or (not typed_is_number and helpline.tel):
             problems.append(f"  helpline {helpline.pk} {helpline.name!r}: number {helpline.number!r}, tel {helpline.tel!r}")
             continue
@@ -50,6 +50,8 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, editable=False, max_length=20),
         ),
         migrations.RunPython(one_number, two_numbers),
+        # A default first, so that migrating back can add the column to existing rows.
+        migrations.AlterField(model_name="helpline", name="tel", field=models.CharField(default="", max_length=20)),
         migrations.RemoveField(model_name="helpline", name="tel"),
         migrations.AlterField(
             model_name="helpline",

@@ -169,3 +169,11 @@ def test_the_error_page_takes_its_numbers_from_settings():
     assert "Test line" in html
     assert 'href="tel:+448000121700"><bdi dir="ltr" class="ltr">08000 121 700</bdi>' in html
     assert "Modern Slavery" not in html
+
+
+def test_admin_inputs_show_stored_numbers_nationally_and_typed_text_as_typed():
+    widget = phones.PhoneInput()
+
+    assert widget.format_value("+441603123456") == "01603 123456"
+    assert widget.format_value("01603123456") == "01603123456"
+    assert widget.format_value("call us") == "call us"

@@ -188,7 +188,7 @@ class Command(BaseCommand):
 
     def phone(self, data):
         number = text(data, "number", 40)
-        stored, is_number = phones.e164_or_as_written(number)
+        stored, is_number = phones.stored_form(number)
         if number and not is_number:
             raise RecordError(f"phone number {number!r} is not a phone number")
         return stored
