@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -17,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory import geo, hours, listing
 from directory.queries import ServicePageManager
 from directory.snippets import Area, AreaKind, Language, Organisation, Place, PlaceKind, ServiceCategory
-from home import guards
+from home import guards, phones
 from home.api.fields import LocalizedSnippetsField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
@@ -156,14 +155,6 @@ class DirectoryIndexPage(IndexPage):
         return context
 
 
-def tel_uri(number):
-    """A tel: link for a UK number as people write it (01603 123456 → tel:+441603123456)."""
-    digits = re.sub(r"[^\d+]", "", number)
-    if digits.startswith("0") and not digits.startswith("00"):
-        digits = "+44" + digits[1:]
-    return f"tel:{digits}"
-
-
 class ServicePage(BasePage):
     page_kind = _("Service")
     organisation = models.ForeignKey(
@@ -192,7 +183,7 @@ class ServicePage(BasePage):
         help_text=_("Landmarks, entrances, buses. No maps are shown on this site."),
     )
 
-    phone = models.CharField(max_length=40, blank=True)
+    phone = phones.PhoneField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
 
@@ -285,7 +276,7 @@ class ServicePage(BasePage):
         APIField("latitude"),
         APIField("longitude"),
         APIField("location_description"),
-        APIField("phone"),
+        APIField("phone", serializer=serializers.CharField(source="phone_display")),
         APIField("email"),
         APIField("website"),
         APIField("open_24_7"),
@@ -336,7 +327,11 @@ class ServicePage(BasePage):
 
     @property
     def phone_uri(self):
-        return tel_uri(self.phone) if self.phone else ""
+        return phones.tel_uri(self.phone)
+
+    @property
+    def phone_display(self):
+        return phones.display(self.phone)
 
     @property
     def is_stale(self):

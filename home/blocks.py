@@ -107,7 +107,7 @@ class HelplineBlock(blocks.StructBlock):
         return {
             "id": helpline.pk,
             "name": helpline.name,
-            "number": helpline.number,
+            "number": helpline.display_number,
             "tel": helpline.tel_uri,
             "hours": helpline.hours,
             "is_free": helpline.is_free,

@@ -1,5 +1,5 @@
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Locale, Page, TranslatableMixin
 
 
@@ -18,3 +18,11 @@ class SourceLocaleChoicesPageForm(WagtailAdminPageForm):
             model = field.queryset.model
             if issubclass(model, TranslatableMixin) and not issubclass(model, Page):
                 field.queryset = field.queryset.filter(locale=Locale.get_default())
+
+
+class HelplineForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.number:
+            # With its publicised spacing, so that saving it unchanged keeps that spacing.
+            self.initial["number"] = self.instance.display_number

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -14,8 +15,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import phones
 from .api.fields import RelatedPagesField
 from .blocks import BodyBlock
+from .forms import HelplineForm
 from .localization import children_of_q, in_locale_or_source, listing_locale, localize_pages, translations_of
 from .navigation import NavigationSettings, chooser_page_type, navigation_pages  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin
@@ -95,11 +98,12 @@ class IndexPage(BasePage):
 @register_snippet
 class Helpline(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=120)
-    number = models.CharField(max_length=40, help_text=_("As people should dial it, e.g. 08000 121 700."))
-    tel = models.CharField(
-        max_length=20,
-        help_text=_("International format for phone links, e.g. +448000121700."),
+    number = phones.PhoneField(
+        max_length=40,
+        help_text=_("As people should dial it, e.g. 08000 121 700."),
     )
+    # Group sizes of the publicised spacing ("5 3 3"), taken from the number as typed (home/phones.py).
+    number_grouping = models.CharField(max_length=20, blank=True, editable=False)
     hours = models.CharField(max_length=120, help_text=_("e.g. 24 hours a day, 7 days a week"))
     is_free = models.BooleanField(_("free to call"), default=True)
     has_interpreters = models.BooleanField(_("interpreters available"), default=False)
@@ -114,13 +118,14 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         MultiFieldPanel(
-            [FieldPanel("number"), FieldPanel("tel"), FieldPanel("hours"), FieldPanel("is_free")],
+            [FieldPanel("number"), FieldPanel("hours"), FieldPanel("is_free")],
             heading=_("Number"),
         ),
         FieldPanel("has_interpreters"),
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("is_featured"), FieldPanel("sort_order")], heading=_("Display")),
     ]
+    base_form_class = HelplineForm
     search_fields = [
         index.SearchField("name", boost=2),
         index.SearchField("description"),
@@ -128,8 +133,8 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
     ]
     api_fields = [
         APIField("name"),
-        APIField("number"),
-        APIField("tel"),
+        APIField("number", serializer=serializers.CharField(source="display_number")),
+        APIField("tel", serializer=serializers.CharField()),
         APIField("hours"),
         APIField("is_free"),
         APIField("has_interpreters"),
@@ -141,7 +146,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("hours"),
         TranslatableField("description"),
         SynchronizedField("number"),
-        SynchronizedField("tel"),
+        SynchronizedField("number_grouping"),
         SynchronizedField("is_free"),
         SynchronizedField("has_interpreters"),
         SynchronizedField("is_featured"),
@@ -152,11 +157,29 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return f"{self.name} ({self.number})"
+        return f"{self.name} ({self.display_number})"
+
+    def save(self, *args, **kwargs):
+        # Typed with its spacing, the number sets the grouping; read back from the database
+        # (+448000121700), it keeps the grouping it has while that still fits.
+        number = phones.parse(self.number)
+        typed = phones.grouping_of(getattr(self.number, "raw_input", ""), number)
+        if typed or not phones.grouping_fits(self.number_grouping, number):
+            self.number_grouping = typed
+        super().save(*args, **kwargs)
+
+    @property
+    def display_number(self):
+        return phones.display(self.number, self.number_grouping)
+
+    @property
+    def tel(self):
+        """The number for links and the API: E.164, or a short code as dialled."""
+        return phones.tel_uri(self.number).removeprefix("tel:")
 
     @property
     def tel_uri(self):
-        return f"tel:{self.tel}"
+        return phones.tel_uri(self.number)
 
     @classmethod
     def featured(cls, locale):
@@ -165,8 +188,9 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    emergency_number = models.CharField(max_length=10, default="999")
-    non_emergency_number = models.CharField(max_length=10, default="101")
+    # Short codes: they have no E.164 form (home/phones.py), so they are checked, not converted.
+    emergency_number = models.CharField(max_length=10, default="999", validators=[phones.validate_emergency_number])
+    non_emergency_number = models.CharField(max_length=10, default="101", validators=[phones.validate_short_code])
     contact_email = models.EmailField(blank=True)
     leave_site_url = models.URLField(
         _("'Leave this site' destination"),

@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from directory.models import Area, AreaKind
+from home import phones
 from home.localization import localize_objects
+from home.models import Helpline
 
 from . import protection
-from .models import MODERN_SLAVERY_HELPLINE, Report, WhoAffected
+from .models import Report, WhoAffected
 
 # Control characters (bar tab and line breaks), lone surrogates and U+FFFD, which is what
 # undecodable bytes in a request become: signs of a broken encoding, not of a person typing.
@@ -65,6 +67,29 @@ class PlainEmailField(PlainTextMixin, forms.EmailField):
     pass
 
 
+class PlainPhoneField(PlainCharField):
+    """A phone number in E.164. Text that is not one gets an error and is shown again as typed."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        stored, is_number = phones.stored_form(value)
+        if value and not is_number:
+            raise ValidationError(
+                _(
+                    "Check this phone number: it needs all its digits, and a number from outside the UK "
+                    "starts with + and the country code. Or leave it blank."
+                ),
+                code="invalid_phone",
+            )
+        return stored
+
+
+def first_helpline():
+    """The first featured helpline, in the visitor's language; on a new site, one from settings."""
+    featured = localize_objects(Helpline.featured(Locale.get_default())[:1])
+    return featured[0] if featured else phones.fallback_helplines()[0]
+
+
 class DistrictChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return self.labels.get(obj.pk, obj.name)
@@ -104,7 +129,7 @@ class ReportForm(forms.Form):
         required=False,
     )
     contact_name = PlainCharField(label=_("Your name"), max_length=200, required=False)
-    contact_phone = PlainCharField(label=_("Phone number"), max_length=40, required=False)
+    contact_phone = PlainPhoneField(label=_("Phone number"), max_length=40, required=False)
     contact_email = PlainEmailField(
         label=_("Email address"),
         max_length=254,
@@ -176,13 +201,14 @@ class ReportForm(forms.Form):
                 code="too_fast",
             )
         if protection.is_rate_limited(self.request):
+            helpline = first_helpline()
             raise ValidationError(
                 _(
                     "Too many reports have been sent from your connection recently. Please try again later, "
-                    "or call the Modern Slavery & Exploitation Helpline on %(number)s."
+                    "or call %(helpline)s on %(number)s."
                 ),
                 code="rate_limited",
-                params={"number": MODERN_SLAVERY_HELPLINE["number"]},
+                params={"helpline": helpline.name, "number": helpline.display_number},
             )
         return cleaned_data
 

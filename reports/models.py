@@ -8,13 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import phones
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
-
-# Both staffed around the clock, unlike the network: every state of the page shows them.
-# (Numbers from the services' own sites; "0800 121 700" is a common typo for the helpline.)
-MODERN_SLAVERY_HELPLINE = {"number": "08000 121 700", "tel": "tel:+448000121700"}
-CRIMESTOPPERS = {"number": "0800 555 111", "tel": "tel:+44800555111"}
 
 
 class ReportPage(RoutablePageMixin, BasePage):
@@ -64,12 +60,6 @@ class ReportPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("report a concern page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["helpline"] = MODERN_SLAVERY_HELPLINE
-        context["crimestoppers"] = CRIMESTOPPERS
-        return context
 
     # The views live in views.py, which imports this module.
     def serve_preview(self, request, mode_name):
@@ -125,7 +115,7 @@ class Report(models.Model):
     )
     when_seen = models.CharField(_("when"), max_length=200, blank=True)
     contact_name = models.CharField(_("name"), max_length=200, blank=True)
-    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_phone = phones.PhoneField(_("phone"), max_length=40, blank=True)
     contact_email = models.EmailField(_("email"), blank=True)
     who_affected = models.CharField(_("who it is happening to"), max_length=20, choices=WhoAffected.choices, blank=True)
     page = models.ForeignKey(

@@ -17,7 +17,7 @@ def notify_new_report(report):
     recipients = settings.REPORTS_NOTIFY_EMAIL
     if not recipients:
         return
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("concern_reports:detail", args=[report.pk])
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("concern_reports:inspect", args=[report.pk])
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New report of a concern")
         body = _(

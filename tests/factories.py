@@ -74,7 +74,6 @@ class TranslatableSnippetFactory(DjangoModelFactory):
 class HelplineFactory(TranslatableSnippetFactory):
     name = factory.Sequence(lambda n: f"Helpline {n}")
     number = "08000 121 700"
-    tel = "+448000121700"
     hours = "24 hours a day, 7 days a week"
 
     class Meta:

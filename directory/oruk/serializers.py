@@ -169,7 +169,7 @@ def service_json(service, organisation, categories, areas, request):
         data["service_at_locations"] = [service_at_location_json(service)]
     if service.phone:
         data["phones"] = [
-            {"id": uid("phone", service.translation_key), "service_id": service_id, "number": service.phone}
+            {"id": uid("phone", service.translation_key), "service_id": service_id, "number": service.phone_display}
         ]
     data["schedules"] = schedules_json(service)
     data["languages"] = [

@@ -1,6 +1,7 @@
 """Schemas of Wagtail's own block and serializer field classes, which we cannot give an
 ``api_schema`` method. Our own classes declare theirs beside their definition."""
 
+from rest_framework import serializers as drf_serializers
 from wagtail import blocks
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
@@ -66,4 +67,5 @@ FIELD_SCHEMAS = {
     ImageDownloadUrlField: constant(STRING),
     DocumentDownloadUrlField: constant(STRING),
     ImageRenditionField: image_rendition_schema,
+    drf_serializers.CharField: constant(STRING),  # e.g. a phone number as displayed
 }

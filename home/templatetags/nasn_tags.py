@@ -136,12 +136,6 @@ def page_kind(page):
     return getattr(page, "page_kind", "")
 
 
-@register.filter
-def tel_digits(number):
-    """'999' or '0800 555 111' → a tel: URI body with no spaces."""
-    return "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")
-
-
 @register.simple_tag(takes_context=True)
 def fallback_lang(context, item):
     """The language code of an item shown in a listing when it is not in the page's language.

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "directory",
     "reports",
     "search",
+    "phonenumber_field",
     # Roles, moderation, review dates, the admin's branding and sign-in security (README
     # "Editorial workflow and admin access"). Before wagtail.admin: it overrides admin templates.
     "editorial",
@@ -199,6 +200,25 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/London"
+
+# Phone numbers (home/phones.py): typed numbers are read as UK numbers unless they start with +.
+PHONENUMBER_DEFAULT_REGION = "GB"
+# Shown where the database is not used (the 500 page) or holds no featured helplines yet (the
+# report page): the 24-hour numbers from the verified table in DOMAIN.md, written as publicised.
+NASN_FALLBACK_EMERGENCY_NUMBER = "999"
+NASN_FALLBACK_HELPLINES = [
+    {
+        "name": gettext_noop("Modern Slavery & Exploitation Helpline"),
+        "number": "08000 121 700",
+        "hours": gettext_noop("24 hours a day, 7 days a week"),
+        "has_interpreters": True,
+    },
+    {
+        "name": gettext_noop("Crimestoppers"),
+        "number": "0800 555 111",
+        "hours": gettext_noop("100% anonymous, 24 hours a day, 7 days a week."),
+    },
+]
 
 # Django's LANG_INFO has no Tigrinya or Somali; without these, get_language_info() fails.
 # Their English names are marked for the catalogues, so get_language_info()'s name_translated

@@ -95,7 +95,7 @@ def build_site():
         name="Modern Slavery & Exploitation Helpline", has_interpreters=True, is_featured=True, sort_order=1
     )
     s.helpline_pl = translate_snippet(s.helpline, name="Infolinia ds. współczesnego niewolnictwa")
-    s.crimestoppers = HelplineFactory(name="Crimestoppers", number="0800 555 111", tel="+44800555111", sort_order=2)
+    s.crimestoppers = HelplineFactory(name="Crimestoppers", number="0800 555 111", sort_order=2)
     s.signs = AdviceTopicFactory(name="Spot the signs", slug="spot-the-signs")
     s.signs_pl = translate_snippet(s.signs, name="Rozpoznaj sygnały")
     s.rights = AdviceTopicFactory(name="Your rights", slug="your-rights")

@@ -198,3 +198,25 @@ class ImportOrukTests(TestCase):
         self.assertIn("service_at_locations[0].location.location_type is missing", lines[4])
         self.assertFalse(Organisation.objects.filter(name="Org").exists())
         self.assertEqual(ServicePage.objects.get().website, "https://example.org/")
+
+    def test_phone_numbers_are_stored_in_e164_and_non_numbers_are_refused(self):
+        good = {
+            "id": str(uuid.uuid4()),
+            "name": "Good",
+            "status": "active",
+            "phones": [{"id": str(uuid.uuid4()), "number": "01603 123456"}],
+        }
+        bad = {
+            "id": str(uuid.uuid4()),
+            "name": "Bad",
+            "status": "active",
+            "phones": [{"id": str(uuid.uuid4()), "number": "ask at reception"}],
+        }
+
+        output, errors = self.run_import([good, bad])
+
+        self.assertIn("1 created", output)
+        self.assertIn("phone number 'ask at reception' is not a phone number", errors)
+        page = ServicePage.objects.get(title="Good")
+        self.assertEqual(page.phone, "+441603123456")
+        self.assertEqual(page.phone_display, "01603 123456")

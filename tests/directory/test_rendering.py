@@ -2,7 +2,8 @@ import datetime
 
 from django.test import TestCase
 
-from directory.models import OpeningHours, tel_uri
+from directory.models import OpeningHours
+from home.phones import tel_uri
 from tests.factories import (
     AreaFactory,
     DirectoryIndexPageFactory,

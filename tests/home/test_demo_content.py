@@ -90,7 +90,7 @@ class DemoContentTests(TestCase):
         self.assertEqual(categories.filter(services__isnull=True).count(), 0)
 
     def test_includes_the_modern_slavery_helpline_with_its_correct_number(self):
-        helpline = Helpline.objects.get(locale__language_code="en", tel="+448000121700")
+        helpline = Helpline.objects.get(locale__language_code="en", number="+448000121700")
 
         self.assertEqual(helpline.number, "08000 121 700")
         self.assertEqual(helpline.tel_uri, "tel:+448000121700")

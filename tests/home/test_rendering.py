@@ -117,7 +117,7 @@ class StandardPageRenderingTests(TestCase):
         cls.private_child = StandardPageFactory(parent=cls.page, title="Partners only")
         make_private(cls.private_child)
         cls.featured_helpline = HelplineFactory(name="Featured helpline", is_featured=True)
-        cls.other_helpline = HelplineFactory(name="Other helpline", number="0800 555 111", tel="+44800555111")
+        cls.other_helpline = HelplineFactory(name="Other helpline", number="0800 555 111")
 
     def test_standard_page_renders_its_title_and_body(self):
         response = self.client.get(self.page.url)
@@ -153,7 +153,7 @@ class StandardPageRenderingTests(TestCase):
 class BodyBlockRenderingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        helpline = HelplineFactory(name="Crimestoppers", number="0800 555 111", tel="+44800555111")
+        helpline = HelplineFactory(name="Crimestoppers", number="0800 555 111")
         cls.document = DocumentFactory(title="Spot the signs leaflet")
         body = [
             ("heading", {"text": "What to do if you are worried", "level": "h2"}),

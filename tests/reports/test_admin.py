@@ -10,7 +10,7 @@ from tests.factories import home_page
 pytestmark = pytest.mark.django_db
 
 INDEX = "/admin/concern-reports/"
-EXPORT = "/admin/concern-reports/export/"
+EXPORT = "/admin/concern-reports/?export=csv"
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_lead_reads_a_report(client, safeguarding_lead, report):
 
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("Workers sleep in the packing shed.", "Norwich", "every night", "+44 7700 900123", "pl"):
+    for text in ("Workers sleep in the packing shed.", "Norwich", "every night", "07700 900123", "pl"):
         assert text in html
     assert "It is happening to someone else" in html
     assert urls(report)["delete"] in html
@@ -120,7 +120,7 @@ def test_export_cannot_smuggle_a_spreadsheet_formula(client, safeguarding_lead, 
 
     row = list(csv.reader(io.StringIO(content)))[1]
     assert row[3] == '\'=HYPERLINK("http://evil.example")'
-    assert row[7] == "'+44 7700 900123"
+    assert row[7] == "'+447700900123"
 
 
 def test_lead_deletes_a_report_after_confirming(client, safeguarding_lead, report):
@@ -200,3 +200,45 @@ def test_deleting_the_page_keeps_its_reports(report):
 
     assert report.page is None
     assert home_page() is not None
+
+
+def test_the_old_export_address_leads_to_the_export(client, safeguarding_lead, report):
+    client.force_login(safeguarding_lead)
+
+    response = client.get("/admin/concern-reports/export/")
+
+    assert response.status_code == 302
+    assert response["Location"] == EXPORT
+
+
+def test_the_export_also_comes_as_xlsx_without_formulas(client, safeguarding_lead, report):
+    from openpyxl import load_workbook
+
+    client.force_login(safeguarding_lead)
+
+    response = client.get(INDEX + "?export=xlsx")
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    row = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
+    assert row[2] == "Workers sleep in the packing shed."
+    assert row[3] == '=HYPERLINK("http://evil.example")'
+    assert sheet.cell(row=2, column=4).data_type == "s"
+
+
+def test_viewers_without_the_export_permission_get_no_export(client, django_user_model, report):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("reader", password="password")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_report")
+    )
+    client.force_login(user)
+
+    listing = client.get(INDEX)
+
+    assert listing.status_code == 200
+    assert "export=" not in listing.content.decode()
+    assert client.get(EXPORT).status_code == 403
+    assert client.get(INDEX + "?export=xlsx").status_code == 403

@@ -1,4 +1,5 @@
 import re
+from html import unescape
 
 import pytest
 from django.conf import settings
@@ -21,7 +22,7 @@ def main_text(response):
     """The page's <main>, tags stripped, whitespace collapsed: what a reader sees."""
     html = response.content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    return " ".join(re.sub(r"<[^>]+>", "", main).split())
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", main)).split())
 
 
 class ReportPageTreeTests(WagtailPageTestCase):

@@ -57,6 +57,6 @@ def test_the_admin_and_the_export_show_the_hour(client, safeguarding_lead):
 
     assert "14 Jul 2026, 14:00" in client.get("/admin/concern-reports/").content.decode()
     assert "14 July 2026, 14:00" in client.get(f"/admin/concern-reports/{report.pk}/").content.decode()
-    response = client.get("/admin/concern-reports/export/")
+    response = client.get("/admin/concern-reports/?export=csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[1][:2] == [str(report.pk), "2026-07-14 14:00"]

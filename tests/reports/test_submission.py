@@ -80,7 +80,7 @@ def test_valid_report_is_stored_once_with_only_what_the_reporter_typed(client, r
     assert report.district == norwich
     assert report.when_seen == "last Tuesday evening"
     assert report.contact_name == "Sam"
-    assert report.contact_phone == "07700 900123"
+    assert str(report.contact_phone) == "+447700900123"  # stored in E.164
     assert report.contact_email == "sam@example.org"
     assert report.who_affected == WhoAffected.ME
     assert report.page.pk == report_page.pk

@@ -37,6 +37,7 @@ from directory.models import (
 )
 from directory.oruk.serializers import BYDAY
 from directory.oruk.validation import service_problems
+from home import phones
 
 
 class RecordError(Exception):
@@ -158,8 +159,8 @@ class Command(BaseCommand):
         page.last_verified = parse_date(text(record, "assured_date")[:10] or "") or datetime.date.today()
         page.organisation = self.organisation(record.get("organization"))
         self.location(page, record)
-        phones = items(record, "phones")
-        page.phone = text(phones[0], "number", 40) if phones else ""
+        listed_phones = items(record, "phones")
+        page.phone = self.phone(listed_phones[0]) if listed_phones else ""
         self.schedules(page, items(record, "schedules"))
         page.categories = self.matching_categories(items(record, "attributes"))
         area_names = {text(area, "name").casefold() for area in items(record, "service_areas")}
@@ -180,6 +181,13 @@ class Command(BaseCommand):
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
         return slug
+
+    def phone(self, data):
+        number = text(data, "number", 40)
+        stored, is_number = phones.stored_form(number)
+        if number and not is_number:
+            raise RecordError(f"phone number {number!r} is not a phone number")
+        return stored
 
     def organisation(self, data):
         if data is None:
