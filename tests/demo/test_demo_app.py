@@ -72,7 +72,7 @@ def test_relative_dates(value, expected):
 
 class LoaderValueTests(TestCase):
     def setUp(self):
-        self.helpline = Helpline.objects.create(name="Line", number="0800 1111", tel="+448001111", hours="Any time")
+        self.helpline = Helpline.objects.create(name="Line", number="0800 1111", hours="Any time")
         loader = DemoContentLoader()
         self.resolve = Resolver(Locale.get_default(), loader.home_page(), loader.keys)
         self.about = loader.home_page().add_child(instance=StandardPage(title="About", slug="about"))
