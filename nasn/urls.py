@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import health
 from home import views as home_views
 from search import views as search_views
 
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,
 # not redirects to /en/… (see README "Languages").
 urlpatterns = [
+    path("healthz", health.healthz),  # for load balancers (home/health.py)
     path("admin/", include("editorial.page_creation")),  # page creation without autosave; before Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -20,6 +22,9 @@ urlpatterns = [
     path("api/openreferral/", include("directory.oruk_urls")),  # Open Referral UK 3.0 (directory/oruk/)
     path("api/", include("nasn.api")),  # the read-only API, /api/v2/ (nasn/api.py)
 ]
+
+# A database that is down gives a 503 page, not a 500, also when a middleware meets it (home/unavailable.py).
+handler500 = "home.unavailable.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -96,7 +96,7 @@ class DistrictChoiceField(forms.ModelChoiceField):
 
 
 class ReportForm(forms.Form):
-    """The public report form. ``request`` is needed for the rate limit."""
+    """The public report form. The view applies the rate limit (protection.take_report_slot)."""
 
     what_seen = PlainCharField(
         label=_("What did you see or hear?"),
@@ -150,9 +150,8 @@ class ReportForm(forms.Form):
 
     contact_fields = ("contact_name", "contact_phone", "contact_email")
 
-    def __init__(self, *args, request, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.request = request
         district = self.fields["district"]
         district.queryset = Area.objects.filter(kind=AreaKind.DISTRICT, locale=Locale.get_default())
         # Values are the source (English) areas; names are shown in the visitor's language.
@@ -200,17 +199,21 @@ class ReportForm(forms.Form):
                 _("That was very quick. Please check your report, then press “Send report” again."),
                 code="too_fast",
             )
-        if protection.is_rate_limited(self.request):
-            helpline = first_helpline()
-            raise ValidationError(
+        return cleaned_data
+
+    def refuse_as_rate_limited(self):
+        helpline = first_helpline()
+        self.add_error(
+            None,
+            ValidationError(
                 _(
                     "Too many reports have been sent from your connection recently. Please try again later, "
                     "or call %(helpline)s on %(number)s."
                 ),
                 code="rate_limited",
                 params={"helpline": helpline.name, "number": helpline.display_number},
-            )
-        return cleaned_data
+            ),
+        )
 
     def reporter_fields(self):
         """The fields a reporter sees, in order (not the honeypot or the token)."""
@@ -225,12 +228,17 @@ class ReportForm(forms.Form):
             summary += [(anchor, error) for error in field.errors]
         return summary
 
+    def submission_key(self):
+        return protection.submission_key(self.data["token"])
+
+    def is_replay(self):
+        """This form (its token) has been sent and stored already: a double click, Reload."""
+        return Report.objects.filter(submission_key=self.submission_key()).exists()
+
     def save(self, page):
         """Store the report once per form token. Returns the new report, or None for a replay."""
         data = self.cleaned_data
-        key = protection.submission_key(self.data["token"])
-        if Report.objects.filter(submission_key=key).exists():
-            return None
+        key = self.submission_key()
         try:
             with transaction.atomic():
                 report = Report.objects.create(
@@ -248,5 +256,4 @@ class ReportForm(forms.Form):
                 )
         except IntegrityError:  # the same token, sent twice at once
             return None
-        protection.count_report(self.request)
         return report

@@ -4,10 +4,11 @@
   bots) and, hashed, makes a replayed submission store nothing new.
 - Rate limiting counts reports per client in the cache under a keyed hash of the client
   address and the current time window: the address itself is never stored, and the key
-  means nothing once the window has passed.
+  means nothing once the window has passed. The cache is shared by every worker (REDIS_URL).
 """
 
 import hashlib
+import logging
 import secrets
 import time
 
@@ -16,6 +17,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from ipware import get_client_ip
+
+logger = logging.getLogger(__name__)
 
 SIGNING_SALT = "reports.form-token"
 # A form left open longer than this must be sent again (the reporter's text is kept). Well
@@ -56,14 +59,27 @@ def _rate_key(request):
     return f"reports:rate:{digest.hexdigest()}"
 
 
-def is_rate_limited(request):
-    return cache.get(_rate_key(request), 0) >= settings.REPORTS_RATE_LIMIT
+def take_report_slot(request):
+    """Count one report from this client; True while that is within REPORTS_RATE_LIMIT.
 
-
-def count_report(request):
+    Checking and counting are one step, so concurrent posts cannot overshoot the limit: add() creates
+    the window's counter only where there is none and incr() is atomic, in Redis for every worker
+    (and under a lock in the local-memory cache). A cache that does not answer lets the report
+    through: a report matters more than the limit.
+    """
     key = _rate_key(request)
-    cache.add(key, 0, timeout=settings.REPORTS_RATE_LIMIT_PERIOD)
+    period = settings.REPORTS_RATE_LIMIT_PERIOD
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=settings.REPORTS_RATE_LIMIT_PERIOD)
+        cache.add(key, 0, timeout=period)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the counter expired between add() and incr(): this is the first report
+            cache.set(key, 1, timeout=period)
+            count = 1
+    except Exception as error:  # a cache backend that raises (django-redis returns None instead)
+        logger.warning("Report rate limit not applied, the cache failed: %s", error)
+        return True
+    if count is None:
+        logger.warning("Report rate limit not applied: the cache is not answering")
+        return True
+    return count <= settings.REPORTS_RATE_LIMIT

@@ -36,15 +36,21 @@ def report_form(request, page):
         unsent_text = request.POST.get("what_seen", "") if request.method == "POST" else ""
         return render_report_page(request, page, unsent_text=unsent_text)
     if request.method == "POST":
-        form = ReportForm(request.POST, request=request)
+        form = ReportForm(request.POST)
         if form.is_valid():
+            if form.is_replay():  # its report is stored: the thank-you page again, counting nothing
+                return sent_redirect(request, page)
+            # Checked and counted in one step, only for a report about to be stored.
+            if not protection.take_report_slot(request):
+                form.refuse_as_rate_limited()
+                return render_form(request, page, form)
             report = form.save(page)
             if report is not None:
                 transaction.on_commit(partial(notify_new_report, report))
-            # A replayed form (report is None) lands on the same thank-you page: its report is stored.
+            # Sent twice at once (report is None): the same thank-you page, its report is stored.
             return sent_redirect(request, page)
         return render_form(request, page, form)
-    return render_form(request, page, ReportForm(request=request))
+    return render_form(request, page, ReportForm())
 
 
 def sent_redirect(request, page):
@@ -70,7 +76,7 @@ def csrf_failure(request, reason=""):
     page = _report_page_for(request)
     if page is None or not page.form_enabled or request.method != "POST":
         return django_csrf_failure(request, reason)
-    form = ReportForm(request.POST, request=request)
+    form = ReportForm(request.POST)
     form.add_error(
         None,
         _(

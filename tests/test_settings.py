@@ -23,10 +23,14 @@ NAMES = [
     "SESSION_EXPIRE_AT_BROWSER_CLOSE",
     "NASN_SESSION_MAX_HOURS",
     "IPWARE_META_PRECEDENCE_ORDER",
+    "CACHES",
+    "DATABASES",
+    "NASN_STARTUP_WARNINGS",
+    "SECURE_REDIRECT_EXEMPT",
 ]
 READ = (
     "import importlib, json, sys; s = importlib.import_module(sys.argv[1]); "
-    f"print(json.dumps({{n: getattr(s, n) for n in {NAMES!r}}}))"
+    f"print(json.dumps({{n: getattr(s, n, None) for n in {NAMES!r}}}))"
 )
 
 
@@ -35,7 +39,7 @@ def load(module, **env):
     environ = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("NASN_", "WAGTAIL", "SECRET_KEY", "DJANGO_SETTINGS"))
+        if not key.startswith(("NASN_", "WAGTAIL", "SECRET_KEY", "DJANGO_SETTINGS", "REDIS_URL", "DATABASE_", "CACHE_"))
     }
     result = subprocess.run(  # noqa: S603 -- our own interpreter and a fixed script
         [sys.executable, "-c", READ, f"nasn.settings.{module}"],
@@ -51,8 +55,12 @@ def load(module, **env):
     return result.stderr.strip().splitlines()[-1]
 
 
+REDIS_URL = "redis://127.0.0.1:6379/0"
+POSTGRES_URL = "postgres://nasn@db.example:5432/nasn"
+
+
 def production(**env):
-    return load("production", **{"SECRET_KEY": GOOD_KEY, "NASN_PUBLIC_ORIGIN": ORIGIN, **env})
+    return load("production", **{"SECRET_KEY": GOOD_KEY, "NASN_PUBLIC_ORIGIN": ORIGIN, "REDIS_URL": REDIS_URL, **env})
 
 
 def test_production_with_a_good_key_and_origin_uses_the_origin_for_admin_and_api_links():
@@ -149,3 +157,91 @@ def test_a_client_address_header_is_trusted_only_when_configured(name):
     assert load("dev")["IPWARE_META_PRECEDENCE_ORDER"] == ["REMOTE_ADDR"]
     configured = load("dev", **{name: "HTTP_X_FORWARDED_FOR"})
     assert configured["IPWARE_META_PRECEDENCE_ORDER"] == ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+
+# The cache and the database --------------------------------------------------------------
+
+
+def test_production_shares_a_redis_cache_that_is_bypassed_when_it_fails():
+    settings = production(CACHE_KEY_PREFIX="nasn-staging")
+    cache = settings["CACHES"]["default"]
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["LOCATION"] == REDIS_URL
+    assert cache["KEY_PREFIX"] == "nasn-staging"
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
+    assert settings["NASN_STARTUP_WARNINGS"] == []
+
+
+def test_production_refuses_to_start_without_redis():
+    message = production(REDIS_URL="")
+    assert "REDIS_URL must be set in production" in message
+    assert "NASN_SINGLE_PROCESS_CACHE=true" in message
+
+
+def test_production_accepts_a_single_process_cache_when_told_and_says_so_at_start():
+    env = {"REDIS_URL": "", "NASN_SINGLE_PROCESS_CACHE": "true"}
+    settings = production(**env)
+    assert settings["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Each process logs it when it starts (home.apps).
+    started = subprocess.run(  # noqa: S603 -- our own interpreter and a fixed script
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "nasn.settings.production",
+            "SECRET_KEY": GOOD_KEY,
+            "NASN_PUBLIC_ORIGIN": ORIGIN,
+            **env,
+        },
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Run ONE worker process" in started.stderr
+
+
+def test_dev_and_test_keep_a_local_memory_cache():
+    assert load("dev")["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert load("test", REDIS_URL=REDIS_URL)["CACHES"]["default"]["BACKEND"] == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
+
+
+def test_production_keeps_checked_connections_with_connect_and_statement_timeouts():
+    database = production(DATABASE_URL=POSTGRES_URL)["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+    assert database["OPTIONS"] == {
+        "connect_timeout": 5,
+        "options": "-c random_page_cost=1.1 -c statement_timeout=15000",
+    }
+
+
+def test_database_timeouts_come_from_the_environment():
+    env = {"DATABASE_CONNECT_TIMEOUT": "2", "DATABASE_STATEMENT_TIMEOUT": "3000", "DATABASE_CONN_MAX_AGE": "0"}
+    database = production(DATABASE_URL=POSTGRES_URL, **env)["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 0
+    assert database["OPTIONS"] == {"connect_timeout": 2, "options": "-c random_page_cost=1.1 -c statement_timeout=3000"}
+
+
+def test_behind_pgbouncer_no_startup_options_are_sent():
+    env = {"DATABASE_STATEMENT_TIMEOUT": "0", "DATABASE_RANDOM_PAGE_COST": ""}
+    database = production(DATABASE_URL=POSTGRES_URL, **env)["DATABASES"]["default"]
+    assert database["OPTIONS"] == {"connect_timeout": 5}
+
+
+def test_development_has_no_statement_timeout_and_no_kept_connections():
+    database = load("dev", DATABASE_URL=POSTGRES_URL)["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 0
+    assert database["OPTIONS"] == {"connect_timeout": 5, "options": "-c random_page_cost=1.1"}
+
+
+@pytest.mark.parametrize("env", [{"DATABASE_STATEMENT_TIMEOUT": "15s"}, {"DATABASE_CONNECT_TIMEOUT": "soon"}])
+def test_bad_database_timeouts_are_refused(env):
+    assert "must be a whole number" in production(DATABASE_URL=POSTGRES_URL, **env)
+
+
+def test_production_exempts_only_the_health_check_from_the_https_redirect():
+    assert production()["SECURE_REDIRECT_EXEMPT"] == ["^healthz$"]

@@ -9,12 +9,12 @@ Defaults are production-safe: DEBUG is off and there is no default SECRET_KEY
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
 from .env import env_bool, env_int, env_list, env_origin
 from .security import *  # noqa: F403 -- response headers, staff sign-in and sessions, client addresses
+from .services import cache_settings, database_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -128,6 +128,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database error raised by a view becomes a 503 page or JSON 503 (home/unavailable.py); by
+    # process_exception, so where it stands matters only among those: after any that might answer first.
+    "home.unavailable.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 
@@ -153,25 +156,19 @@ TEMPLATES = [
     },
 ]
 
-# Database: an SQLite file in the project folder unless DATABASE_URL says otherwise.
+# Database: an SQLite file in the project folder unless DATABASE_URL says otherwise; timeouts and
+# PostgreSQL's options in services.py. Production keeps connections and limits statements.
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
+    "default": database_settings(f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0, statement_timeout_ms=0)
 }
-# PostgreSQL's random_page_cost for this site's connections. With the server default (4, for
-# spinning disks) the planner scanned every search index row instead of using its GIN index:
-# 5-10 times slower on 10,000 pages (BENCHMARKS.md). 1.1 is PostgreSQL's advice for SSDs. Empty:
-# leave it to the server (needed behind PgBouncer, which refuses startup options).
-DATABASE_RANDOM_PAGE_COST = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
-if DATABASE_RANDOM_PAGE_COST and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    try:
-        float(DATABASE_RANDOM_PAGE_COST)
-    except ValueError as error:
-        message = f"DATABASE_RANDOM_PAGE_COST must be a number, not {DATABASE_RANDOM_PAGE_COST!r}"
-        raise ImproperlyConfigured(message) from error
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
+# The cache: Redis when REDIS_URL is set (shared by every worker), else this process's memory.
+# production.py requires one or the other explicitly. Sessions stay in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX") or "nasn"
+CACHES = {"default": cache_settings(REDIS_URL, CACHE_KEY_PREFIX)}
+# A Redis failure django-redis ignores is logged (at ERROR, with its cause) under this logger.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "nasn.cache"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Languages. English is the source; the others are the languages of victims of modern
