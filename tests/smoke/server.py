@@ -33,15 +33,17 @@ def log(message):
 
 
 @contextmanager
-def fresh_database(prefix, admin_url=POSTGRES_URL):
-    """A new, empty PostgreSQL database with a unique name, dropped on the way out."""
+def fresh_database(prefix, admin_url=POSTGRES_URL, drop=True):
+    """A new, empty PostgreSQL database with a unique name, dropped on the way out (unless drop is False)."""
     name = f"{prefix}_{os.getpid()}_{secrets.token_hex(3)}"
     parts = urlsplit(admin_url)
     _admin_sql(admin_url, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
         yield parts._replace(path=f"/{name}").geturl()
     finally:
-        _admin_sql(admin_url, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        if drop:
+            statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            _admin_sql(admin_url, statement)
 
 
 def _admin_sql(admin_url, statement):
