@@ -145,12 +145,15 @@ class Load:
         self.script = script
 
     def measure(self, view, name, server, path):
-        response = server.get(path)  # also a first request of the view before the timed ones
-        if response.status != 200:  # shown in the table; the other views are still measured
-            log(f"  {view}: {name} answers {path} with {response.status}")
-            return Result(
-                view, name, path, requests=0, rps=0, p50_ms=0, p95_ms=0, failed=1, cache=f"HTTP {response.status}"
-            )
+        try:
+            status = server.get(path).status  # also a first request of the view before the timed ones
+        except OSError as error:
+            status = f"no answer ({error.strerror or error})"
+        if status != 200:  # shown in the table; the other views are still measured
+            log(f"  {view}: {name} answers {path} with {status}")
+            failure = {"requests": 0, "rps": 0, "p50_ms": 0, "p95_ms": 0, "failed": 1}
+            shown = f"HTTP {status}" if isinstance(status, int) else status
+            return Result(view=view, server=name, path=path, cache=shown, **failure)
         warm_up(server, path, self.options.connections)
         measured = self.run(server, path, self.options.duration)
         cache = server.get(path).header("X-Wagtail-Cache") or "-"
@@ -289,7 +292,7 @@ def table(results, static):
         line = f"| {view} |"
         for name in names:
             result = row.get(name)
-            if result is None or result.cache.startswith("HTTP"):
+            if result is None or not result.requests:
                 line += f" {result.cache if result else ''} | | |"
             else:
                 line += f" {result.rps:.0f} | {result.p50_ms:.1f} | {result.p95_ms:.1f} |"
