@@ -276,7 +276,7 @@ def worker_env(options):
 
 
 def ratio(numerator, denominator):
-    return f"{numerator / denominator:.2f}×" if denominator else "–"
+    return f"{numerator / denominator:.2f}×" if numerator and denominator else "–"
 
 
 def table(results, static):
