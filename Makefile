@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint messages demo clean requirements
+.PHONY: run serve test install lint messages demo clean requirements
 
 # Development installs the runtime pins and the dev tools; production installs requirements/base.txt only.
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
@@ -24,6 +24,18 @@ run: install
 	@echo "  Demo admin login:    admin / nasn-demo-admin   (local use only)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn (gunicorn.conf.py) with nasn.settings.production, after migrating and collecting
+# static files. Uses the virtualenv in $(VENV) as it is (production installs requirements/base.txt only):
+# `make serve VENV=/srv/nasn/venv`. README "Production".
+serve: export DJANGO_SETTINGS_MODULE = nasn.settings.production
+serve:
+	@test -n "$$DATABASE_URL" || { echo "make serve: set DATABASE_URL, e.g. postgres://nasn:PASSWORD@127.0.0.1:5432/nasn" >&2; exit 1; }
+	@test -n "$$REDIS_URL" || { echo "make serve: set REDIS_URL, e.g. redis://127.0.0.1:6379/0 (the cache all workers share)" >&2; exit 1; }
+	@test -x $(VENV)/bin/gunicorn || { echo "make serve: no $(VENV)/bin/gunicorn: pip install -r requirements/base.txt into $(VENV)" >&2; exit 1; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # Non-browser tests in parallel (one test database per worker); browser tests in a serial
 # process of their own (see tests/browser/conftest.py).

@@ -9,7 +9,8 @@ write) and the suggestion endpoint for a mix of queries, and prints p50/p95/p99.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nasn_bench .venv/bin/python benchmarks/search_latency.py
     dropdb -h 127.0.0.1 -U postgres nasn_bench
 
---reuse measures an already generated database again. Not part of the test suite.
+--reuse measures an already generated database again; --generate-only builds the site and stops
+(benchmarks/load.py --large uses it). Not part of the test suite.
 """
 
 import argparse
@@ -233,6 +234,7 @@ def report(label, timings):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reuse", action="store_true", help="measure an already generated database")
+    parser.add_argument("--generate-only", action="store_true", help="build and index the site, measure nothing")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run this against PostgreSQL: set DATABASE_URL=postgres://…/nasn_bench")
@@ -258,6 +260,8 @@ def main():
         cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('wagtailsearch_indexentry'))")
         index_size = cursor.fetchone()[0]
     print(f"\n{pages} live pages; search index table {index_size}; PostgreSQL {connection.pg_version // 10000}\n")
+    if options.generate_only:
+        return
 
     client = Client()
     cold = {}
