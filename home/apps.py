@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site and shared content"
+
+    def ready(self):
+        from .site_origin import sync_after_migrate
+
+        # Every `migrate` (a deploy step, and `make run`) points the default Site at NASN_PUBLIC_ORIGIN.
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="home.sync_default_site")
