@@ -16,6 +16,8 @@ from tests.factories import (
     AdviceIndexPageFactory,
     AdvicePageFactory,
     DirectoryIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     ServicePageFactory,
     home_page,
     translate_page,
@@ -76,6 +78,12 @@ class PublicOriginTests(TestCase):
     def test_open_referral_urls(self):
         services = self.client.get("/api/openreferral/services").json()["contents"]
         self.assert_all_from_origin(service["url"] for service in services)
+
+    def test_news_feed(self):
+        index = NewsIndexPageFactory(parent=home_page(), slug="news")
+        NewsPageFactory(parent=index)
+        atom = self.client.get("/en/news/feed/").content.decode()
+        self.assert_all_from_origin(re.findall(r'href="([^"]+)"', atom) + re.findall(r"<id>([^<]+)</id>", atom))
 
     def test_sitemap(self):
         xml = self.client.get("/sitemap.xml").content.decode()
