@@ -71,12 +71,18 @@ class Progress:
         self.write(f"{self.label}: {self.done:,}{of_total} {self.unit}, {self.elapsed:.0f} s")
 
     def write(self, message):
-        """A line of output that does not break the bar (``out`` may be a file or a command's stdout)."""
-        if self.bar is None:
+        """A line on ``out`` (a file or a command's stdout) that does not break the bar."""
+        with self.writing():
             self.out.write(message + "\n")
+
+    @contextmanager
+    def writing(self):
+        """Write other output (stderr…) inside this block without breaking the bar."""
+        if self.bar is None:
+            yield
         else:
             with tqdm.external_write_mode(file=self.bar.fp):
-                self.out.write(message + "\n")
+                yield
 
     def counted(self):
         return ", ".join(f"{number:,} {name}" for name, number in self.counts.items())
