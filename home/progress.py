@@ -84,6 +84,11 @@ class Progress:
             with tqdm.external_write_mode(file=self.bar.fp):
                 yield
 
+    @property
+    def stream(self):
+        """``out`` for code that writes to a stream itself, without breaking the bar."""
+        return _BarSafeStream(self)
+
     def counted(self):
         return ", ".join(f"{number:,} {name}" for name, number in self.counts.items())
 
@@ -94,6 +99,15 @@ class Progress:
     def close(self):
         if self.bar is not None:
             self.bar.close()
+
+
+class _BarSafeStream:
+    def __init__(self, job):
+        self.job = job
+
+    def write(self, text):
+        with self.job.writing():
+            self.job.out.write(text)
 
 
 @contextmanager
