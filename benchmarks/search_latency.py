@@ -312,6 +312,6 @@ if __name__ == "__main__":
     try:
         main()
     except Interrupted as interrupted:
-        sys.exit(str(interrupted))
+        sys.exit(f"Interrupted: {interrupted}")
     except KeyboardInterrupt:
         sys.exit("Interrupted.")  # while measuring: nothing to undo

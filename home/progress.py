@@ -120,6 +120,7 @@ def progress(out, label, total=None, *, on_interrupt="", **options):
         job.close()
         done = f"{job.done:,} of {job.total:,}" if job.total else f"{job.done:,}"
         counted = f" ({job.counted()})" if job.counts else ""
-        raise Interrupted(f"Interrupted: {label}, {done} {job.unit} done{counted}. {on_interrupt}".strip()) from None
+        # Django prints it as "Interrupted: <message>".
+        raise Interrupted(f"{label}, {done} {job.unit} done{counted}. {on_interrupt}".strip()) from None
     finally:
         job.close()

@@ -51,7 +51,7 @@ def test_an_interrupt_keeps_nothing_and_a_rerun_starts_cleanly(generator):
     with mock.patch.object(generator, "body", interrupted_body), pytest.raises(CommandError) as raised:
         generator.generate(io.StringIO())
     assert raised.value.returncode == 130
-    assert str(raised.value).startswith("Interrupted: Generating pages, ")
+    assert str(raised.value).startswith("Generating pages, ")
     assert "Nothing was kept" in str(raised.value)
     assert Page.objects.count() == pages
     assert not ServiceCategory.objects.filter(slug="advice").exists()

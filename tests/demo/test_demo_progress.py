@@ -29,7 +29,7 @@ class DemoProgressTests(TestCase):
             load()
         self.assertEqual(raised.exception.returncode, 130)
         message = str(raised.exception)
-        self.assertTrue(message.startswith("Interrupted: Demo content, 2 of 5 steps done ("), message)
+        self.assertTrue(message.startswith("Demo content, 2 of 5 steps done ("), message)
         self.assertIn("run it again to load the rest", message)
         helplines = Helpline.objects.count()
         self.assertGreater(helplines, 0)  # the snippets step was committed…

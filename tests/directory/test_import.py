@@ -195,7 +195,7 @@ class ImportOrukTests(TestCase):
         with mock.patch.object(Command, "import_service", interrupted), self.assertRaises(CommandError) as raised:
             self.run_import(records)
         self.assertEqual(raised.exception.returncode, 130)
-        self.assertIn("Interrupted: Draft services, 2 of 4 records done (2 created", str(raised.exception))
+        self.assertIn("Draft services, 2 of 4 records done (2 created", str(raised.exception))
         self.assertEqual(sorted(ServicePage.objects.values_list("title", flat=True)), ["Service 0", "Service 1"])
 
         output, _errors = self.run_import(records)

@@ -45,5 +45,5 @@ def test_ctrl_c_becomes_a_message_and_status_130():
     ):
         job.advance(created=1)
         raise KeyboardInterrupt
-    assert str(raised.value) == "Interrupted: Rows, 1 of 10 rows done (1 created). Run again."
+    assert str(raised.value) == "Rows, 1 of 10 rows done (1 created). Run again."
     assert raised.value.returncode == 130
