@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# `make run` serves here, and tells the site so: absolute URLs (hreflang, the sitemap, the API's
+# links) use this origin, and its `migrate` points the demo Site record at it (home/site_origin.py).
+RUN_ORIGIN := http://127.0.0.1:$(PORT)
 
 .PHONY: run serve test install lint messages demo clean requirements
 
@@ -16,14 +19,14 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 install: $(VENV)/.installed
 
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content --demo-admin
+	NASN_PUBLIC_ORIGIN=$(RUN_ORIGIN) $(PY) manage.py migrate --noinput
+	NASN_PUBLIC_ORIGIN=$(RUN_ORIGIN) $(PY) manage.py load_demo_content --demo-admin
 	@echo ""
-	@echo "  NASN is running at   http://127.0.0.1:$(PORT)/"
-	@echo "  Wagtail admin:       http://127.0.0.1:$(PORT)/admin/"
+	@echo "  NASN is running at   $(RUN_ORIGIN)/"
+	@echo "  Wagtail admin:       $(RUN_ORIGIN)/admin/"
 	@echo "  Demo admin login:    admin / nasn-demo-admin   (local use only)"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	NASN_PUBLIC_ORIGIN=$(RUN_ORIGIN) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production: gunicorn (gunicorn.conf.py) with nasn.settings.production, after migrating and collecting
 # static files. Uses the virtualenv in $(VENV) as it is (production installs requirements/base.txt only):
@@ -64,8 +67,8 @@ requirements: install
 	$(PIP_COMPILE) $(PIP_COMPILE_ARGS) --output-file dev.txt dev.in
 
 demo: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content --demo-admin
+	NASN_PUBLIC_ORIGIN=$(RUN_ORIGIN) $(PY) manage.py migrate --noinput
+	NASN_PUBLIC_ORIGIN=$(RUN_ORIGIN) $(PY) manage.py load_demo_content --demo-admin
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media collected-static

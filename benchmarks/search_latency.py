@@ -10,7 +10,8 @@ write) and the suggestion endpoint for a mix of queries, and prints p50/p95/p99.
     dropdb -h 127.0.0.1 -U postgres nasn_bench
 
 --reuse measures an already generated database again; --generate-only builds the site and stops
-(benchmarks/load.py --large uses it). Not part of the test suite.
+(benchmarks/load.py --large uses it). Generation shows its progress and runs in one transaction:
+Ctrl-C leaves the database empty, ready for another run. Not part of the test suite.
 """
 
 import argparse
@@ -32,7 +33,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
@@ -40,6 +41,7 @@ from wagtail.models import Locale, Page  # noqa: E402
 from advice.models import AdviceIndexPage, AdvicePage  # noqa: E402
 from directory.models import Area, DirectoryIndexPage, ServiceCategory, ServicePage  # noqa: E402
 from home.models import HomePage, StandardPage  # noqa: E402
+from home.progress import Interrupted, progress  # noqa: E402
 from news.models import NewsIndexPage, NewsPage  # noqa: E402
 from search.results import SiteSearch  # noqa: E402
 from search.text import clean_query  # noqa: E402
@@ -127,7 +129,20 @@ def body(pool, rng, paragraphs):
     ]
 
 
-def generate():
+def generate(out=sys.stdout):
+    """Create the pages in one transaction: Ctrl-C leaves the database as empty as it was."""
+    total = ENGLISH_PAGES + PAGES_PER_OTHER_LOCALE * len(SUFFIXES)
+    on_interrupt = "Nothing was kept (one transaction): run it again."
+    with (
+        progress(out, "Generating pages", total, unit="pages", counts=("created",), on_interrupt=on_interrupt) as job,
+        transaction.atomic(),
+    ):
+        _generate(job)
+    out.write(job.summary() + "\n")
+    return job.counts["created"]
+
+
+def _generate(job):
     rng = random.Random(20261127)
     vocabulary = english_vocabulary(rng)
     root = Page.get_first_root_node()
@@ -136,7 +151,6 @@ def generate():
     area = Area.objects.create(name="Norwich", slug="norwich", locale=english_home.locale)
     today = date.today()
     now = timezone.now()
-    created = 0
     locales = list(Locale.objects.order_by("pk"))
     assert {locale.language_code for locale in locales} == {"en", *SUFFIXES}
     for locale in locales:
@@ -191,9 +205,7 @@ def generate():
                 page = StandardPage(**fields, body=body(pool, rng, rng.randint(2, 6)))
             parent = home if kind == "standard" else sections[kind]
             parent.add_child(instance=page)
-            created += 1
-        print(f"  {code}: {total} pages", flush=True)
-    return created
+            job.advance(created=1)
 
 
 def percentile(values, fraction):
@@ -245,13 +257,15 @@ def main():
         sys.exit(f"The database already has {existing} pages: use an empty database, or --reuse to measure it.")
     if not options.reuse:
         print("Generating pages (search index updates off)…", flush=True)
-        start = time.perf_counter()
         backends = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
         with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-            created = generate()
-        print(f"Generated {created} pages in {time.perf_counter() - start:.0f} s; indexing…", flush=True)
+            generate()
+        print("Indexing…", flush=True)
         start = time.perf_counter()
-        call_command("update_index", verbosity=0)
+        try:
+            call_command("update_index", verbosity=0)
+        except KeyboardInterrupt:
+            sys.exit("Interrupted while indexing: run `manage.py update_index`, then this script with --reuse.")
         print(f"Indexed in {time.perf_counter() - start:.0f} s", flush=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -299,4 +313,9 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except Interrupted as interrupted:
+        sys.exit(f"Interrupted: {interrupted}")
+    except KeyboardInterrupt:
+        sys.exit("Interrupted.")  # while measuring: nothing to undo

@@ -54,17 +54,17 @@ class DemoContentLoader:
         ]
         self.keys = {section["model"]: section["key"] for section in self.snippet_sections}
 
-    def sections(self):
-        """Load each section in its own transaction, yielding its result as it completes."""
-        for load in (
-            self.load_snippets,
-            self.load_site_settings,
-            self.load_media,
-            self.load_pages,
-            self.load_navigation,
-        ):
+    def steps(self):
+        return [self.load_snippets, self.load_site_settings, self.load_media, self.load_pages, self.load_navigation]
+
+    def sections(self, step_done=None):
+        """Load each step in its own transaction, yielding each section's result as it completes
+        and calling ``step_done()`` once a step is committed."""
+        for load in self.steps():
             with transaction.atomic():
                 yield from load()
+            if step_done is not None:
+                step_done()
 
     def resolver(self, allow_missing_pages=False):
         return Resolver(self.locale, self.home_page(), self.keys, allow_missing_pages)

@@ -77,8 +77,12 @@ def po_file(code, name):
     return polib.pofile(str(path)) if path.exists() else polib.POFile()
 
 
-def load_demo_translations(stdout, languages=LANGUAGES):
-    """Translate the demo targets into each language; print one line per language."""
+def load_demo_translations(stdout, languages=LANGUAGES, job=None):
+    """Translate the demo targets into each language; print one line per language.
+
+    Each object is translated in its own transaction, so an interrupted run leaves whole
+    translations and a rerun goes on where it stopped. ``job`` (home.progress) counts languages.
+    """
     user = demo_user()
     default_locale = Locale.get_default()
     keys = {section["model"].lower(): section["key"] for section in read_data("snippets.yaml")}
@@ -119,6 +123,8 @@ def load_demo_translations(stdout, languages=LANGUAGES):
                 else:
                     result.pages_current += 1
         _write(stdout, result.summary(code))
+        if job is not None:
+            job.advance(pages=result.pages, snippets=result.snippets)
         if result.missing:
             _write(stdout, f"  Warning: {code} has no translation for these strings (English is shown instead):")
             for text in sorted(result.missing)[:10]:

@@ -2,6 +2,7 @@ import logging
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
@@ -12,3 +13,8 @@ class HomeConfig(AppConfig):
         # What production.py found worth saying at each start, e.g. a cache one process only can use.
         for message in getattr(settings, "NASN_STARTUP_WARNINGS", ()):
             logging.getLogger("nasn").warning(message)
+
+        from .site_origin import sync_after_migrate
+
+        # Every `migrate` (a deploy step, and `make run`) points the default Site at NASN_PUBLIC_ORIGIN.
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="home.sync_default_site")

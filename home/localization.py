@@ -31,6 +31,15 @@ class ListingQuerySet(PageQuerySet):
         return in_locale_or_source(self, locale)
 
 
+def site_pages(site):
+    """The live, public pages of ``site`` in every locale: each locale's tree hangs from a
+    translation of the site's root page."""
+    in_site = Q()
+    for root in [site.root_page, *site.root_page.get_translations()]:
+        in_site |= Page.objects.descendant_of_q(root, inclusive=True)
+    return Page.objects.live().public().filter(in_site)
+
+
 def translations_of(page, locale):
     """``page`` and its versions in ``locale`` and the source locale, whatever their status:
     a listing takes the children of all of them (English items under the English index)."""

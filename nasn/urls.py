@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import health
 from home import views as home_views
+from home.sitemap import PageSitemap
 from search import views as search_views
 
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,
@@ -18,7 +19,7 @@ urlpatterns = [
     path("admin/", include("editorial.page_creation")),  # page creation without autosave; before Wagtail's
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}),  # every language (home/sitemap.py)
     path("api/openreferral/", include("directory.oruk_urls")),  # Open Referral UK 3.0 (directory/oruk/)
     path("api/", include("nasn.api")),  # the read-only API, /api/v2/ (nasn/api.py)
 ]

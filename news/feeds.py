@@ -7,7 +7,11 @@ FEED_LENGTH = 20
 
 
 class NewsFeed(Feed):
-    """An Atom feed of the latest news in the index page's language."""
+    """An Atom feed of the latest news in the index page's language.
+
+    Its links are the pages' full URLs, from the site's origin (home/site_origin.py), not from
+    the request's Host header as Django's feeds would make them.
+    """
 
     feed_type = Atom1Feed
 
@@ -23,7 +27,11 @@ class NewsFeed(Feed):
         return self.index_page.title
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return self.index_page.get_full_url(self.request)
+
+    def feed_url(self):
+        _site_id, root_url, _path = self.index_page.get_url_parts(self.request)
+        return root_url + self.request.path  # /pl/news/feed/ too, where it serves the English index
 
     def subtitle(self):
         return self.index_page.summary
@@ -38,7 +46,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -131,8 +131,9 @@ def test_dev_keeps_its_defaults_without_the_origin():
     assert settings["NASN_PUBLIC_ORIGIN"] == ""
     assert settings["WAGTAILADMIN_BASE_URL"] == "http://127.0.0.1:8000"
     assert settings["WAGTAILAPI_BASE_URL"] is None
+    # The API's links follow the Site record as page URLs do: WAGTAILAPI_BASE_URL is not read.
     settings = load("dev", WAGTAILADMIN_BASE_URL="http://a.test", WAGTAILAPI_BASE_URL="http://b.test")
-    assert (settings["WAGTAILADMIN_BASE_URL"], settings["WAGTAILAPI_BASE_URL"]) == ("http://a.test", "http://b.test")
+    assert (settings["WAGTAILADMIN_BASE_URL"], settings["WAGTAILAPI_BASE_URL"]) == ("http://a.test", None)
 
 
 def test_dev_uses_the_origin_when_set():

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Q
 from django.http import Http404
 from django.urls import path
 from rest_framework.response import Response
@@ -13,6 +12,7 @@ from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail_headless_preview.models import HeadlessPreviewMixin as PackageHeadlessPreviewMixin
 from wagtail_headless_preview.models import PagePreview
 
+from ..localization import site_pages
 from .filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -64,10 +64,7 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
             if site is None:
                 self._base_queryset = Page.objects.none()
             else:
-                in_site = Q()
-                for root in [site.root_page, *site.root_page.get_translations()]:
-                    in_site |= Page.objects.descendant_of_q(root, inclusive=True)
-                self._base_queryset = Page.objects.live().public().filter(in_site)
+                self._base_queryset = site_pages(site)
         return self._base_queryset
 
     def get_queryset(self):

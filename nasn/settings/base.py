@@ -256,9 +256,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Norfolk Anti-Slavery Network"
-# The site's public origin (README "Configuration"): required in production; when set it is the
-# base of staff emails' links and of the API's absolute URLs, replacing WAGTAILADMIN_BASE_URL and
-# WAGTAILAPI_BASE_URL.
+# The site's public origin (README "Configuration"): required in production; `make run` sets it to
+# the address it serves on. When set it is the origin of every absolute URL: staff emails' links
+# and image URLs (WAGTAILADMIN_BASE_URL), the API's links (WAGTAILAPI_BASE_URL), and page URLs,
+# which Wagtail builds from the default Site record that `migrate` points at it (home/site_origin.py).
 NASN_PUBLIC_ORIGIN = env_origin("NASN_PUBLIC_ORIGIN")
 WAGTAILADMIN_BASE_URL = NASN_PUBLIC_ORIGIN or os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": search_backend_settings(os.environ)}
@@ -291,8 +292,9 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # The API under /api/v2/ (nasn/api.py; README "API"): read-only, anonymous, JSON.
 WAGTAILAPI_LIMIT_MAX = 100
-# Absolute detail_url links use this origin; unset, the Wagtail site's own (Settings > Sites).
-WAGTAILAPI_BASE_URL = NASN_PUBLIC_ORIGIN or os.environ.get("WAGTAILAPI_BASE_URL") or None
+# Absolute detail_url links use this origin; unset, the Wagtail site's own (Settings > Sites), as
+# page URLs do: no variable of its own, so the API's links never disagree with the pages'.
+WAGTAILAPI_BASE_URL = NASN_PUBLIC_ORIGIN or None
 # Seconds that clients and CDNs may keep an API response before revalidating it (ETag → 304).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
 # Front-end origins allowed to call the API from a browser (comma-separated, with scheme),

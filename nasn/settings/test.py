@@ -11,6 +11,9 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Absolute URLs come from the test database's Site (localhost:80) whatever the shell has set.
+NASN_PUBLIC_ORIGIN = ""
+WAGTAILAPI_BASE_URL = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

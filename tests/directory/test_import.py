@@ -7,10 +7,13 @@ import tempfile
 import uuid
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase
+from wagtail.models import Revision
 
+from directory.management.commands.import_oruk import Command
 from directory.models import AreaKind, OpeningHours, Organisation, ServicePage
 from tests.factories import (
     AreaFactory,
@@ -113,7 +116,7 @@ class ImportOrukTests(TestCase):
         self.run_import(exported)
         exported[0]["name"] = "Helpline (renamed)"
         output, _ = self.run_import(exported)
-        self.assertIn("0 created, 2 updated", output)
+        self.assertIn("0 created, 1 updated, 1 unchanged, 0 skipped", output)
         self.assertEqual(ServicePage.objects.count(), 2)
         page = ServicePage.objects.get(translation_key=exported[0]["id"])
         self.assertEqual(page.get_latest_revision_as_object().title, "Helpline (renamed)")
@@ -145,7 +148,7 @@ class ImportOrukTests(TestCase):
             "a string",
         ]
         output, errors = self.run_import(feed)
-        self.assertIn("1 created, 0 updated as drafts, 6 skipped", output)
+        self.assertIn("Draft services: 1 created, 0 updated, 0 unchanged, 6 skipped", output)
         lines = errors.strip().splitlines()
         self.assertEqual(len(lines), 6)
         self.assertIn("record 2 (not-a-uuid): id must be a UUID", lines[0])
@@ -157,7 +160,47 @@ class ImportOrukTests(TestCase):
     def test_accepts_a_services_page_or_a_single_service(self):
         service = {"id": str(uuid.uuid4()), "name": "One", "status": "active"}
         self.assertIn("1 created", self.run_import({"contents": [service], "total_items": 1})[0])
-        self.assertIn("1 updated", self.run_import(service)[0])
+        self.assertIn("1 unchanged", self.run_import(service)[0])
+
+    def test_importing_the_same_feed_again_adds_no_revision(self):
+        self.make_services()
+        exported = self.export()
+        ServicePage.objects.all().delete()
+        self.run_import(exported)
+        revisions = Revision.objects.count()
+        output, errors = self.run_import(exported)
+        self.assertIn("Draft services: 0 created, 0 updated, 2 unchanged, 0 skipped in", output)
+        self.assertEqual((errors, Revision.objects.count()), ("", revisions))
+
+    def test_progress_lines_and_summary_when_not_on_a_terminal(self):
+        records = [{"id": str(uuid.uuid4()), "name": f"Service {n}", "status": "active"} for n in range(20)]
+        output, _errors = self.run_import(records)
+        lines = output.splitlines()
+        self.assertEqual(
+            [line.split(", ")[0] for line in lines[:-1]],
+            [f"Draft services: {n} of 20 ({n * 5}%) records" for n in range(2, 21, 2)],
+        )
+        self.assertRegex(lines[-1], r"^Draft services: 20 created, 0 updated, 0 unchanged, 0 skipped in \d+\.\d s\.$")
+
+    def test_an_interrupt_keeps_whole_records_and_a_rerun_goes_on(self):
+        records = [{"id": str(uuid.uuid4()), "name": f"Service {n}", "status": "active"} for n in range(4)]
+        real_import = Command.import_service
+
+        def interrupted(command, record):
+            if record["name"] == "Service 2":
+                command.index.get_children().last()  # inside the record's transaction, like a save
+                raise KeyboardInterrupt
+            return real_import(command, record)
+
+        with mock.patch.object(Command, "import_service", interrupted), self.assertRaises(CommandError) as raised:
+            self.run_import(records)
+        self.assertEqual(raised.exception.returncode, 130)
+        self.assertIn("Draft services, 2 of 4 records done (2 created", str(raised.exception))
+        self.assertEqual(sorted(ServicePage.objects.values_list("title", flat=True)), ["Service 0", "Service 1"])
+
+        output, _errors = self.run_import(records)
+        self.assertIn("2 created, 0 updated, 2 unchanged", output)
+        self.assertEqual(ServicePage.objects.count(), 4)
 
     def test_bad_files(self):
         with self.assertRaises(CommandError):
@@ -171,7 +214,7 @@ class ImportOrukTests(TestCase):
         out = io.StringIO()
         record = {"id": str(uuid.uuid4()), "name": "X", "status": "active"}
         call_command("import_oruk", self.write([record]), "--dry-run", stdout=out)
-        self.assertIn("Dry run: 1 created", out.getvalue())
+        self.assertIn("Dry run: Draft services: 1 created", out.getvalue())
         self.assertFalse(ServicePage.objects.exists())
 
     def test_records_are_checked_against_the_oruk_schema(self):
@@ -187,7 +230,7 @@ class ImportOrukTests(TestCase):
             service(url="https://example.org/", email="help@example.org"),
         ]
         output, errors = self.run_import(feed)
-        self.assertIn("1 created, 0 updated as drafts, 5 skipped", output)
+        self.assertIn("Draft services: 1 created, 0 updated, 0 unchanged, 5 skipped", output)
         lines = errors.strip().splitlines()
         self.assertIn("record 1", lines[0])
         self.assertIn("url must be a web address", lines[0])

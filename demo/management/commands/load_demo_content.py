@@ -3,8 +3,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.loader import DemoContentLoader
-from demo.localize import load_demo_translations
+from demo.localize import LANGUAGES, load_demo_translations
 from demo.values import DemoContentError
+from home.progress import progress
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_EMAIL = "admin@example.org"
@@ -39,13 +40,33 @@ class Command(BaseCommand):
     def handle(self, *args, demo_admin=False, skip_translations=False, **options):
         if demo_admin and not settings.DEBUG:
             raise CommandError("--demo-admin is refused when DEBUG is off: it creates a login with a known password.")
-        try:
-            for result in DemoContentLoader().sections():
-                self.stdout.write(f"{result.label}: {result.created} created, {result.present} already present")
-        except DemoContentError as error:
-            raise CommandError(str(error)) from error
+        loader = DemoContentLoader()
+        with progress(
+            self.stdout,
+            "Demo content",
+            total=len(loader.steps()),
+            unit="steps",
+            counts=("created", "already present"),
+            on_interrupt="Steps loaded so far are kept (each is one transaction): run it again to load the rest.",
+        ) as job:
+            try:
+                for result in loader.sections(step_done=job.advance):
+                    job.write(f"{result.label}: {result.created} created, {result.present} already present")
+                    job.advance(0, **{"created": result.created, "already present": result.present})
+            except DemoContentError as error:
+                raise CommandError(str(error)) from error
+        self.stdout.write(job.summary())
         if not skip_translations:
-            load_demo_translations(self.stdout)
+            with progress(
+                self.stdout,
+                "Demo translations",
+                total=len(LANGUAGES),
+                unit="languages",
+                counts=("pages", "snippets"),
+                on_interrupt="Translations made so far are kept: run it again to make the rest.",
+            ) as job:
+                load_demo_translations(job.stream, job=job)
+            self.stdout.write(job.summary())
         if demo_admin:
             self.create_demo_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

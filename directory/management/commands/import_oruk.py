@@ -9,7 +9,9 @@ service ``id`` (the page's ``translation_key``): importing again updates the sam
 adding a copy. Nothing is published: an editor checks and publishes each service. Records are
 checked against the ORUK 3.0 service schema (directory/oruk/schemas/service.json) and imported one
 by one, each in its own transaction; an invalid record is reported (by its position, id and what is
-wrong) and skipped, leaving nothing half-imported.
+wrong) and skipped, leaving nothing half-imported. A record that would change nothing adds no
+revision, so importing the same feed again is a no-op. Progress shows as a bar on a terminal and
+a line per tenth of the records otherwise; Ctrl-C keeps the records already imported.
 """
 
 import datetime
@@ -38,6 +40,7 @@ from directory.models import (
 from directory.oruk.serializers import BYDAY
 from directory.oruk.validation import service_problems
 from home import phones
+from home.progress import progress
 
 
 class RecordError(Exception):
@@ -82,6 +85,21 @@ def items(record, key):
     return value
 
 
+def revision_content(page):
+    """What a revision of the page would hold, without the database ids of its inline rows
+    (opening hours are new objects at every import)."""
+
+    def without_ids(value):
+        if isinstance(value, dict):
+            return {key: without_ids(item) for key, item in value.items() if key not in {"pk", "id", "page"}}
+        if isinstance(value, list):
+            return [without_ids(item) for item in value]
+        return value
+
+    content = page.serializable_data()
+    return {key: without_ids(value) if isinstance(value, list) else value for key, value in content.items()}
+
+
 class Command(BaseCommand):
     help = "Import an Open Referral UK 3.0 JSON feed into draft service pages."
 
@@ -103,27 +121,39 @@ class Command(BaseCommand):
             raise CommandError("Create the directory index page first.")
         self.categories = list(ServiceCategory.objects.filter(locale=self.locale))
         self.areas = list(Area.objects.filter(locale=self.locale))
-        created = updated = failed = 0
-        for position, record in enumerate(records_in(data), start=1):
-            label = f"record {position}"
-            try:
-                if isinstance(record, dict):
-                    label = f"record {position} ({str(record.get('id'))[:40]})"
-                problems = service_problems(record)
-                if problems:
-                    raise RecordError("; ".join(problems))
-                with transaction.atomic():
-                    is_new = self.import_service(record)
-                    if dry_run:
-                        transaction.set_rollback(True)
-            except (RecordError, ValidationError) as problem:
-                failed += 1
-                message = "; ".join(problem.messages) if isinstance(problem, ValidationError) else problem
-                self.stderr.write(f"{label}: {message}; skipped.")
-                continue
-            created, updated = (created + 1, updated) if is_new else (created, updated + 1)
+        records = records_in(data)
+        with progress(
+            self.stdout,
+            "Draft services",
+            total=len(records),
+            unit="records",
+            counts=("created", "updated", "unchanged", "skipped"),
+            on_interrupt="Records before it are saved as drafts; importing again updates them and goes on.",
+        ) as job:
+            for position, record in enumerate(records, start=1):
+                job.advance(**{self.import_record(position, record, dry_run, job): 1})
         prefix = "Dry run: " if dry_run else ""
-        self.stdout.write(f"{prefix}{created} created, {updated} updated as drafts, {failed} skipped.")
+        self.stdout.write(prefix + job.summary())
+
+    def import_record(self, position, record, dry_run, job):
+        """Import one record in its own transaction: "created", "updated", "unchanged" or "skipped"."""
+        label = f"record {position}"
+        try:
+            if isinstance(record, dict):
+                label = f"record {position} ({str(record.get('id'))[:40]})"
+            problems = service_problems(record)
+            if problems:
+                raise RecordError("; ".join(problems))
+            with transaction.atomic():
+                outcome = self.import_service(record)
+                if dry_run:
+                    transaction.set_rollback(True)
+            return outcome
+        except (RecordError, ValidationError) as problem:
+            message = "; ".join(problem.messages) if isinstance(problem, ValidationError) else problem
+            with job.writing():
+                self.stderr.write(f"{label}: {message}; skipped.")
+            return "skipped"
 
     # One record ------------------------------------------------------------------------------
 
@@ -140,6 +170,7 @@ class Command(BaseCommand):
             if existing.get_parent().id != self.index.id:
                 raise RecordError("a page with this id exists outside the directory")
             page = existing.get_latest_revision_as_object()
+            before = revision_content(page)
         else:
             page = ServicePage(translation_key=service_id, locale=self.locale, live=False)
 
@@ -171,8 +202,10 @@ class Command(BaseCommand):
         if existing is None:
             page.slug = self.unique_slug(name)
             self.index.add_child(instance=page)
+        elif revision_content(page) == before:
+            return "unchanged"  # no new revision: importing the same feed again changes nothing
         page.save_revision()
-        return existing is None
+        return "created" if existing is None else "updated"
 
     def unique_slug(self, name):
         base = slugify(name)[:200] or "service"
