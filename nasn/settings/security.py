@@ -52,6 +52,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The report form's CSRF cookie ends when the browser closes (Django's default keeps it a year): no
+# trace of a report page on a shared or watched phone. "Leave this site" deletes it at once.
+CSRF_COOKIE_AGE = None
 # Staff sessions (only staff have one: the public site sets no cookie). They end when the browser
 # closes, after NASN_SESSION_IDLE_MINUTES without a request, and NASN_SESSION_MAX_HOURS after
 # signing in, whichever comes first (editorial/sessions.py).
