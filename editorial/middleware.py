@@ -1,3 +1,5 @@
+from csp.utils import build_policy
+from django.conf import settings
 from django.shortcuts import redirect
 from wagtail.models import Locale, Page
 
@@ -22,6 +24,24 @@ class AdminReferrerPolicyMiddleware:
         response = self.get_response(request)
         if request.path_info.startswith(admin_prefix()):
             response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """The admin's own Content-Security-Policy (settings.ADMIN_CONTENT_SECURITY_POLICY).
+
+    django-csp has one policy per site, and the public one (no inline script) would break the
+    admin, so /admin/ is excluded from it and gets this one instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = build_policy(config=settings.ADMIN_CONTENT_SECURITY_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(admin_prefix()):
+            response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
 
 

@@ -60,6 +60,7 @@ MODEL_PERMISSIONS = {
         *_model_permissions(["home.helpline", "advice.advicetopic"], ["add", "change", "view"]),
         *_model_permissions(DIRECTORY_SNIPPETS, ["view"]),
         "search.view_searchlog",
+        "search.export_searchlog",  # downloading the log is theirs alone
         # Editors' picks in site search.
         *_model_permissions(["wagtailsearchpromotions.searchpromotion"], ["add", "change", "delete"]),
     ],

@@ -5,15 +5,21 @@ admin, and enter a code at each sign-in. With it off, 2FA is optional: a user wh
 device must still enter its code, and users without one are not asked.
 
 wagtail-2fa's own switch (WAGTAIL_2FA_REQUIRED) is therefore always on; the middleware below
-decides per user. It only looks at admin URLs, so public pages never read the session.
+decides per user. On the public site (pages behind a sign-in), the same rule holds: the sign-in
+form there asks for the code too, and a user who must enter one and has not counts as signed out.
 """
 
-from functools import cache
+from functools import cache, partial
 
 import django_otp
 from django import forms
 from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_2fa import forms as wagtail_2fa_forms
 from wagtail_2fa import views as wagtail_2fa_views
@@ -28,6 +34,8 @@ def admin_prefix():
 class TwoFactorMiddleware(VerifyUserMiddleware):
     def process_request(self, request):
         if not request.path_info.startswith(admin_prefix()):
+            # Lazy: public pages that do not ask who is signed in never read the session.
+            request.user = SimpleLazyObject(partial(self._public_user, request, request.user))
             return None
         response = super().process_request(request)
         # wagtail-2fa hides the admin menu from users who must verify and have not yet.
@@ -36,6 +44,12 @@ class TwoFactorMiddleware(VerifyUserMiddleware):
 
     def _require_verified_user(self, request):
         return super()._require_verified_user(request) and self._user_must_verify(request.user)
+
+    def _public_user(self, request, user):
+        user = self._verify_user_sync(request, user)
+        if user.is_authenticated and not user.is_verified() and self._user_must_verify(user):
+            return AnonymousUser()  # signed in with a password only, e.g. halfway through the admin's sign-in
+        return user
 
     @staticmethod
     def _user_must_verify(user):
@@ -64,3 +78,50 @@ class TokenForm(wagtail_2fa_forms.TokenForm):
 
 class LoginView(wagtail_2fa_views.LoginView):
     form_class = TokenForm
+
+
+def verified_device(user, token):
+    """The user's confirmed TOTP device that accepts `token`, or None."""
+    for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
+        if token and device.verify_token(token):
+            return device
+    return None
+
+
+class PublicLoginForm(AuthenticationForm):
+    """The public sign-in (pages behind a sign-in): the password, and the code where 2FA applies."""
+
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Only if you have set up two-factor authentication."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.get_user()
+        self.otp_device = None
+        if user is not None and TwoFactorMiddleware._user_must_verify(user):
+            if not django_otp.user_has_device(user, confirmed=True):
+                raise forms.ValidationError(
+                    _("Set up two-factor authentication in the admin before signing in here."), code="no_device"
+                )
+            self.otp_device = verified_device(user, cleaned_data.get("otp_token", "").strip())
+            if self.otp_device is None:
+                raise forms.ValidationError(
+                    _("Enter the current code from your authenticator app."), code="invalid_token"
+                )
+        return cleaned_data
+
+
+class PublicLoginView(auth_views.LoginView):
+    form_class = PublicLoginForm
+    template_name = "wagtailcore/login.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.otp_device is not None:
+            django_otp.login(self.request, form.otp_device)
+        return response

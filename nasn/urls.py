@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial import two_factor
 from home import health
 from home import views as home_views
 from home.sitemap import PageSitemap
@@ -46,7 +46,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "_util/login/",
-        auth_views.LoginView.as_view(template_name="wagtailcore/login.html"),
+        two_factor.PublicLoginView.as_view(),  # asks for the code where two-factor authentication applies
         name="wagtailcore_login",
     ),
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),

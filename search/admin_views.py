@@ -2,7 +2,9 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, LocaleFilter, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -74,6 +76,19 @@ class SearchTermsReportView(ReportView):
         "last_date": _("Last searched"),
     }
     no_results_message = _("No searches were logged for these filters.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_export and not self.may_export:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def may_export(self):
+        return self.request.user.has_perm("search.export_searchlog")
+
+    @cached_property
+    def show_export_buttons(self):
+        return self.may_export
 
     def get_filtered_queryset(self):
         return self.get_queryset()  # filtered in get_queryset: dates and language before counting

@@ -9,8 +9,8 @@ class SearchLog(models.Model):
 
     Nothing about the visitor is kept: no IP address, user agent, cookie or session, and no
     time finer than the day, so a row cannot be matched to a line of a web server's access log.
-    The query itself is normalised and stripped of postcodes, email addresses and phone numbers
-    before it gets here (`search.query.query_for_log`).
+    The query itself is normalised and stripped of postcodes, email addresses, numbers and every word
+    the site's own pages do not use before it gets here (`search.text.query_for_log`).
     """
 
     date = models.DateField(_("date"))
@@ -34,6 +34,8 @@ class SearchLog(models.Model):
         # Also the index for the report's and pruning's filters by date.
         constraints = [models.UniqueConstraint(fields=["date", "locale", "query"], name="unique_search_log_day")]
         default_permissions = ("view",)
+        # Downloading the whole log is for moderators (editorial/roles.py); editors only view it.
+        permissions = [("export_searchlog", "Can export search log entry")]
 
     def __str__(self):
         return f"{self.date} {self.query}"

@@ -36,12 +36,17 @@ def _index_text_fields():
     return [name for name in ("title_text", "body_text", "title", "body") if isinstance(fields.get(name), TextField)]
 
 
+def _state_key(prefix, pages):
+    """A cache key that changes whenever one of `pages` is published, unpublished, deleted or made private."""
+    state = pages.aggregate(count=Count("pk"), latest=Max("last_published_at"))
+    latest = state["latest"].timestamp() if state["latest"] else 0
+    return f"{prefix}:{state['count']}:{latest}"
+
+
 def vocabulary(locale):
     """{folded word: (word as written, occurrences)} and the same grouped by first letter."""
     pages = Page.objects.live().public().filter(locale=locale)
-    state = pages.aggregate(count=Count("pk"), latest=Max("last_published_at"))
-    latest = state["latest"].timestamp() if state["latest"] else 0
-    key = f"search-vocabulary:{locale.pk}:{state['count']}:{latest}"
+    key = _state_key(f"search-vocabulary:{locale.pk}", pages)
     words = cache.get(key)
     if words is None:
         words = _build_vocabulary(pages)
@@ -49,7 +54,25 @@ def vocabulary(locale):
     return words
 
 
-def _build_vocabulary(pages):
+# The latest site-wide word set, kept in the process too: it is read on every logged search, and
+# fetching it from a shared cache each time would move the whole set over the network.
+_site_words = {}
+
+
+def site_words():
+    """The folded words of every live, public page in any language (what the search log may keep)."""
+    key = _state_key("search-site-words", Page.objects.live().public())
+    if key not in _site_words:
+        words = cache.get(key)
+        if words is None:
+            words = frozenset(fold(word) for word in _word_counts(Page.objects.live().public()))
+            cache.set(key, words, VOCABULARY_CACHE_SECONDS)
+        _site_words.clear()
+        _site_words[key] = words
+    return _site_words[key]
+
+
+def _word_counts(pages):
     page_types = ContentType.objects.get_for_models(*get_page_models()).values()
     entries = IndexEntry.objects.filter(
         content_type__in=page_types,
@@ -58,6 +81,11 @@ def _build_vocabulary(pages):
     counts = Counter()
     for texts in entries.values_list(*_index_text_fields()):
         counts.update(WORD.findall(" ".join(text for text in texts if text)))
+    return counts
+
+
+def _build_vocabulary(pages):
+    counts = _word_counts(pages)
     by_folded = {}
     for word, count in counts.most_common():  # the most common spelling of a word wins
         folded = fold(word)

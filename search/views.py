@@ -8,6 +8,7 @@ from home.templatetags.nasn_tags import localurl
 
 from .models import SearchLog
 from .results import SiteSearch, live_pages
+from .spelling import site_words
 from .text import MAX_QUERY_LENGTH, clean_query, query_for_log
 
 SUGGESTIONS = 8
@@ -31,7 +32,7 @@ def search(request):
 
 
 def log_search(site_search):
-    logged = query_for_log(site_search.query)
+    logged = query_for_log(site_search.query, site_words())
     if logged:
         SearchLog.record(logged, site_search.locale, site_search.found_count, len(site_search.english))
 

@@ -39,5 +39,7 @@ def hide_wagtail_search_terms_report(request, menu_items):
 
 @hooks.register("register_permissions")
 def register_search_log_permission():
-    # Lets administrators grant the report in Wagtail's group editor.
-    return Permission.objects.filter(content_type__app_label="search", codename="view_searchlog")
+    # Lets administrators grant the report, and downloading it, in Wagtail's group editor.
+    return Permission.objects.filter(
+        content_type__app_label="search", codename__in=["view_searchlog", "export_searchlog"]
+    )

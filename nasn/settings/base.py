@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "editorial.sessions.StaffSessionTimeoutMiddleware",  # idle and absolute limits; never for visitors
     "editorial.two_factor.TwoFactorMiddleware",  # admin URLs only
     "editorial.middleware.AdminReferrerPolicyMiddleware",  # browsers' admin forms pass the CSRF check
+    "editorial.middleware.AdminContentSecurityPolicyMiddleware",  # the public policy excludes /admin/
     "editorial.middleware.TranslatorSourcePageMiddleware",  # translators opening English pages
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -269,6 +270,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# No request from staff browsers to releases.wagtail.org (the admin's policy would block it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on a site victims may be watched on
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -27,6 +27,23 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The Wagtail admin: the strictest policy it works with (tests/browser/test_admin_policy.py edits and
+# publishes a page under it with no violation). Its own code needs inline scripts and styles, data:
+# and blob: images (choosers, uploads) and frames of itself (previews); nothing from another host.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "worker-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
 # Powerful browser features denied to every page (django-permissions-policy; an empty list: none).
 PERMISSIONS_POLICY = {
     feature: [] for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort")
@@ -35,6 +52,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The report form's CSRF cookie ends when the browser closes (Django's default keeps it a year): no
+# trace of a report page on a shared or watched phone. "Leave this site" deletes it at once.
+CSRF_COOKIE_AGE = None
 # Staff sessions (only staff have one: the public site sets no cookie). They end when the browser
 # closes, after NASN_SESSION_IDLE_MINUTES without a request, and NASN_SESSION_MAX_HOURS after
 # signing in, whichever comes first (editorial/sessions.py).

@@ -8,7 +8,19 @@
   var leaveLink = document.querySelector("[data-leave-site]");
   if (leaveLink) {
     var destination = leaveLink.getAttribute("href");
+    /* The only cookie a visitor can have is the report form's CSRF token (it ends with the
+       browser session anyway): it goes too, so nothing of this site is left behind. */
+    var clearCookies = function () {
+      var secure = window.location.protocol === "https:" ? "; Secure" : "";
+      document.cookie.split(";").forEach(function (cookie) {
+        var name = cookie.split("=")[0].trim();
+        if (name) {
+          document.cookie = name + "=; Max-Age=0; Path=/; SameSite=Lax" + secure;
+        }
+      });
+    };
     var leave = function () {
+      clearCookies();
       document.documentElement.classList.add("is-leaving");
       document.title = "\u00a0";
       if (document.body) {

@@ -157,3 +157,14 @@ def test_leave_button_keeps_to_one_line_in_every_language(browser, live_server, 
     context.close()
 
     assert lines == {code: 1 for code, _name in settings.LANGUAGES}
+
+
+def test_leaving_removes_the_report_forms_cookie(page, report_url):
+    page.goto(report_url)
+    assert [cookie["name"] for cookie in page.context.cookies()] == ["csrftoken"]
+    assert page.context.cookies()[0]["expires"] == -1  # a session cookie
+
+    page.get_by_role("link", name="Leave this site").first.click()
+    page.wait_for_url(f"{NEUTRAL_SITE}**")
+
+    assert page.context.cookies() == []

@@ -217,6 +217,9 @@ def test_report_page_sets_only_the_csrf_cookie(client, report_page):
     response = client.get(URL)
 
     assert set(response.cookies) == {settings.CSRF_COOKIE_NAME}
+    # A session cookie: gone when the browser closes, never a year-long trace.
+    cookie = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert (cookie["max-age"], cookie["expires"]) == ("", "")
 
 
 def test_page_without_the_form_sets_no_cookies(client, report_page):

@@ -55,7 +55,7 @@ class SearchLogTests(TestCase):
 
         self.assertEqual(
             self.logged(),
-            [(timezone.localdate(), "en", "wages", 2, 0, 0), (timezone.localdate(), "en", "zzyzzx", 1, 1, 0)],
+            [(timezone.localdate(), "en", "[word]", 1, 1, 0), (timezone.localdate(), "en", "wages", 2, 0, 0)],
         )
 
     def test_a_search_answered_only_in_english_is_counted_as_such(self):
@@ -64,7 +64,7 @@ class SearchLogTests(TestCase):
 
         self.assertEqual(
             self.logged(),
-            [(timezone.localdate(), "pl", "wages", 1, 1, 1), (timezone.localdate(), "pl", "zzyzzx", 1, 1, 0)],
+            [(timezone.localdate(), "pl", "[word]", 1, 1, 0), (timezone.localdate(), "pl", "wages", 1, 1, 1)],
         )
 
     def test_nothing_that_identifies_the_visitor_is_stored(self):
@@ -90,8 +90,28 @@ class SearchLogTests(TestCase):
 
         self.assertEqual(
             sorted(SearchLog.objects.values_list("query", flat=True)),
-            ["call me on [number] or [email]", "help nr1"],
+            ["[word] me on [number] or [email]", "[word] nr1"],
         )
+
+    def test_only_words_of_the_sites_pages_are_logged_verbatim(self):
+        AdvicePageFactory(parent=self.wages.get_parent(), title="Farm work on Downham Road")
+        translate_page(self.wages.get_parent().specific, "pl", title="Porady")
+        translate_page(self.wages, "pl", title="Paszport u pracodawcy")
+
+        self.search("Jan Kowalski Acme Farm Downham Road")
+        self.search("pracodawcy Marta Nowak zabrał paszport", language="pl")
+
+        self.assertEqual(
+            sorted(SearchLog.objects.values_list("query", flat=True)),
+            ["[word] [word] [word] farm downham road", "pracodawcy [word] [word] [word] paszport"],
+        )
+
+    def test_words_of_drafts_and_private_pages_are_not_known(self):
+        AdvicePageFactory(parent=self.wages.get_parent(), title="Kowalski draft", live=False)
+
+        self.search("kowalski")
+
+        self.assertEqual(SearchLog.objects.get().query, "[word]")
 
     def test_turning_the_pages_of_results_is_not_another_search(self):
         self.search("wages")
@@ -112,8 +132,46 @@ class SearchLogTests(TestCase):
 
 
 class QueryForLogTests(TestCase):
+    KNOWN = frozenset(
+        {"passport", "wages", "farm", "road", "work", "pracodawca", "ذهب", "help", "jobs", "please", "case", "call"}
+    )
+
     def test_normalises_case_spaces_and_punctuation(self):
-        self.assertEqual(query_for_log("  Where is  MY passport?! "), "where is my passport")
+        self.assertEqual(query_for_log("  Where is  MY passport?! ", self.KNOWN), "where is my passport")
+
+    def test_words_the_site_does_not_use_keep_only_their_place(self):
+        for query, logged in [
+            ("Jan Kowalski", "[word] [word]"),
+            ("anna nowak farm work", "[word] [word] farm work"),
+            ("12 Acacia Road Dereham", "12 [word] road [word]"),
+            ("Flat 3, 45 Ber Street, Norwich", "[word] 3 45 [word] [word] [word]"),
+            ("passports", "passports"),
+            ("Pracodawca", "pracodawca"),
+            ("محمد ذهب", "[word] ذهب"),
+        ]:
+            with self.subTest(query=query):
+                self.assertEqual(query_for_log(query, self.KNOWN), logged)
+
+    def test_identifying_numbers_and_codes_are_never_logged(self):
+        for query, secret in [
+            ("07700 900123", "900123"),
+            ("07700900123", "07700900123"),
+            ("+44 (0)7700-900-123", "900"),
+            ("0044 7700 900 123", "7700"),
+            ("01603 123456", "123456"),
+            ("QQ 12 34 56 C", "34"),
+            ("qq123456c", "qq123456c"),
+            ("AB 12 34 56 D wages", "56"),
+            ("AB12 CDE", "cde"),
+            ("AB12CDE farm", "ab12cde"),
+            ("YX66 ABC car wash", "abc"),
+            ("jan.kowalski@example.com", "kowalski"),
+            ("Account 12345678 sort code 12-34-56", "12345678"),
+        ]:
+            with self.subTest(query=query):
+                logged = query_for_log(query, self.KNOWN)
+                self.assertNotIn(secret, logged)
+                self.assertNotIn(query.lower(), logged)
 
     def test_keeps_only_the_district_of_a_full_postcode(self):
         for query, logged in [
@@ -125,13 +183,13 @@ class QueryForLogTests(TestCase):
             ("NR1", "nr1"),
         ]:
             with self.subTest(query=query):
-                self.assertEqual(query_for_log(query), logged)
+                self.assertEqual(query_for_log(query, self.KNOWN), logged)
 
     def test_drops_email_addresses_and_long_numbers(self):
-        self.assertEqual(query_for_log("anna.k@mail.example help"), "[email] help")
-        self.assertEqual(query_for_log("+44 7700 900123"), "[number]")
-        self.assertEqual(query_for_log("case 12345678"), "case [number]")
-        self.assertEqual(query_for_log("call 101 or 999"), "call 101 or 999")
+        self.assertEqual(query_for_log("anna.k@mail.example help", self.KNOWN), "[email] help")
+        self.assertEqual(query_for_log("+44 7700 900123", self.KNOWN), "[number]")
+        self.assertEqual(query_for_log("case 12345678", self.KNOWN), "case [number]")
+        self.assertEqual(query_for_log("call 101 or 999", self.KNOWN), "call 101 or 999")
 
 
 class PruneSearchLogTests(TestCase):

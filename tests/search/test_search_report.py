@@ -190,3 +190,49 @@ class SearchTermsPermissionTests(TestCase):
         granted = [permission for hook in hooks.get_hooks("register_permissions") for permission in hook()]
 
         self.assertIn(Permission.objects.get(codename="view_searchlog"), granted)
+
+
+class SearchTermsExportPermissionTests(TestCase):
+    """Editors read the report; only moderators download the whole log."""
+
+    @classmethod
+    def setUpTestData(cls):
+        log("passport", searches=3)
+        users = get_user_model().objects
+        cls.editor = users.create_user("editor", password="password")
+        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.moderator = users.create_user("moderator", password="password")
+        cls.moderator.groups.add(Group.objects.get(name="Moderators"))
+
+    def test_an_editor_sees_the_report_without_download_buttons(self):
+        self.client.force_login(self.editor)
+
+        response = self.client.get(REPORT_URL)
+
+        self.assertContains(response, "passport")
+        self.assertNotContains(response, "export=csv")
+        self.assertNotContains(response, "export=xlsx")
+
+    def test_an_editor_cannot_download_it(self):
+        self.client.force_login(self.editor)
+
+        for export in ("csv", "xlsx"):
+            with self.subTest(export=export):
+                response = self.client.get(REPORT_URL, {"export": export})
+                self.assertNotIn("attachment", response.get("Content-Disposition", ""))
+                self.assertNotContains(response, "passport", status_code=response.status_code)
+
+    def test_a_moderator_downloads_it(self):
+        self.client.force_login(self.moderator)
+
+        self.assertContains(self.client.get(REPORT_URL), "export=csv")
+        response = self.client.get(REPORT_URL, {"export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("passport", b"".join(response.streaming_content).decode())
+
+    def test_the_export_permission_can_be_granted_in_the_group_editor(self):
+        from wagtail import hooks
+
+        granted = [permission for hook in hooks.get_hooks("register_permissions") for permission in hook()]
+
+        self.assertIn(Permission.objects.get(codename="export_searchlog"), granted)
