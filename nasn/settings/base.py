@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
 from .env import env_bool, env_int, env_list, env_origin
+from .page_cache import *  # noqa: F403 -- the page cache, front-end cache purging, caching headers
+from .page_cache import page_cache_settings
 from .security import *  # noqa: F403 -- response headers, staff sign-in and sessions, client addresses
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtailcache",  # the page cache (README "Caching"): Settings → Cache, `manage.py clear_wagtail_cache`
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -113,9 +116,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache (README "Caching"): stores anonymous visitors' public pages on the way out...
+    "wagtailcache.cache.UpdateCacheMiddleware",
     "home.middleware.StripNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
+    # ...answers If-None-Match with a 304 before anything is rendered, sets Cache-Control and ETag...
+    "home.page_cache.PageCacheHeadersMiddleware",
+    # ...and serves a stored page once the language is known (it is part of the key).
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -173,6 +182,11 @@ if DATABASE_RANDOM_PAGE_COST and DATABASES["default"]["ENGINE"] == "django.db.ba
         raise ImproperlyConfigured(message) from error
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": page_cache_settings(os.environ),
+}
 
 # Languages. English is the source; the others are the languages of victims of modern
 # slavery in Norfolk, in order of priority (see README "Languages").
@@ -272,7 +286,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on a site victims may be watched on
-WAGTAILFRONTENDCACHE_LANGUAGES = []
+# A page is served under every language's prefix (English where not translated): front-end cache
+# purges cover every language (home/cache_purge.py).
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in WAGTAIL_CONTENT_LANGUAGES]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Machine translation for editors, only when a DeepL key is configured. Visitors' browsers
 # never call a translation service.

@@ -1,5 +1,7 @@
 """Production: everything from the environment, refusing to start without a real secret key and public origin."""
 
+import os
+
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
@@ -37,3 +39,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+# Without Redis each worker would keep its own page cache, which a publish handled by another
+# worker could not purge: the page cache is then off (README "Caching").
+if not os.environ.get("REDIS_URL"):
+    WAGTAIL_CACHE = False
