@@ -41,12 +41,16 @@ SHOWN_ON_PAGES = (
 
 
 class PendingPurge:
+    """What one transaction changed, purged once when it commits."""
+
     def __init__(self):
         self.pages = {}
         self.urls = set()
         self.done = False
 
     def run(self):
+        if self.done:  # each change registered this; the first run does the work
+            return
         self.done = True
         purge_page_cache()
         if settings.WAGTAILFRONTENDCACHE and (self.pages or self.urls):
@@ -67,15 +71,13 @@ def add_page_urls(batch, page):
 def schedule_purge(pages=(), urls=()):
     """One purge per transaction, however many pages and snippets it saves."""
     connection = transaction.get_connection()
-    # run_on_commit holds the callbacks of the open transaction (dropped on rollback).
     pending = getattr(connection, "nasn_pending_purge", None)
-    scheduled = pending and not pending.done and any(entry[1] == pending.run for entry in connection.run_on_commit)
-    if not scheduled:
+    if pending is None or pending.done:
         pending = connection.nasn_pending_purge = PendingPurge()
     pending.pages.update({page.pk: page for page in pages})
     pending.urls.update(urls)
-    if not scheduled:
-        transaction.on_commit(pending.run)  # at once outside a transaction
+    # At once outside a transaction. A rolled-back transaction's pages join the next purge.
+    transaction.on_commit(pending.run)
 
 
 def page_changed(sender, instance, **kwargs):

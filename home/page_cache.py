@@ -14,13 +14,16 @@ before anything is looked up or rendered.
 import contextlib
 import hashlib
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponseNotModified
-from django.utils.cache import get_conditional_response, has_vary_header, patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.http import parse_etags
 from django_redis.cache import RedisCache
+from wagtailcache import cache as wagtailcache
 
 # Not pages: their views set their own headers (the API has its ETags, documents their checks).
 UNCACHED_AREAS = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/sitemap.xml")
@@ -96,9 +99,59 @@ def page_etag(request, version):
     return f'W/"{version}-{hashlib.blake2b(url.encode(), digest_size=8).hexdigest()}"'
 
 
-def make_public(response, etag):
-    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+def make_public(response, etag, max_age=None):
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE if max_age is None else max_age)
     response["ETag"] = etag
+
+
+def not_modified(request, etag):
+    """A 304 if the request's If-None-Match holds ``etag`` (weak comparison), else None.
+
+    "*" is not answered here: whether anything exists at this URL is for the view to say.
+    """
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if header and etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in parse_etags(header)}:
+        return HttpResponseNotModified()
+    return None
+
+
+def content_conditional(view):
+    """ETags for a JSON view of published content (the API, the ORUK feed), checked before it runs.
+
+    Its successful responses are public for API_CACHE_MAX_AGE seconds unless the view says otherwise,
+    and carry an ETag made from the content version and the URL, so a revalidation costs no
+    query and no serialisation. Responses the view marks private (page previews) get neither.
+    """
+
+    @wraps(view)
+    def conditional_view(request, *args, **kwargs):
+        max_age = settings.API_CACHE_MAX_AGE
+        match = request.resolver_match
+        version = None
+        if request.method in ("GET", "HEAD") and not (match and "page_preview" in match.namespaces):
+            version = content_version()
+        etag = None if version is None else page_etag(request, version)
+        response = etag and not_modified(request, etag)
+        if response:
+            make_public(response, etag, max_age)
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.has_header("Cache-Control"):
+            patch_cache_control(response, public=True, max_age=max_age)
+        if etag and response.status_code == 200 and "public" in response["Cache-Control"]:
+            response["ETag"] = etag
+        return response
+
+    return conditional_view
+
+
+class UpdateCacheMiddleware(wagtailcache.UpdateCacheMiddleware):
+    """wagtail-cache's, leaving alone what is not a page: it would mark those responses no-cache."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(UNCACHED_AREAS):
+            return response
+        return super().process_response(request, response)
 
 
 class PageCacheHeadersMiddleware(MiddlewareMixin):
@@ -113,14 +166,13 @@ class PageCacheHeadersMiddleware(MiddlewareMixin):
         if not is_public_request(request):
             return None
         request.content_version = content_version()
-        if request.content_version is None or "HTTP_IF_NONE_MATCH" not in request.META:
+        if request.content_version is None:
             return None
         etag = page_etag(request, request.content_version)
-        response = get_conditional_response(request, etag=etag)
-        if isinstance(response, HttpResponseNotModified):
+        response = not_modified(request, etag)
+        if response:
             make_public(response, etag)
-            return response
-        return None
+        return response
 
     def process_response(self, request, response):
         if response.status_code == 304 or request.path_info.startswith(UNCACHED_AREAS):

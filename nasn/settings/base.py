@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The page cache (README "Caching"): stores anonymous visitors' public pages on the way out...
-    "wagtailcache.cache.UpdateCacheMiddleware",
+    "home.page_cache.UpdateCacheMiddleware",
     "home.middleware.StripNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",

@@ -38,14 +38,7 @@ def advice(db):
 @pytest.fixture
 def purges(django_capture_on_commit_callbacks):
     """Runs the purges an edit schedules for when its transaction commits."""
-
-    def run_purges():
-        # The test's transaction never commits: forget the purge its set-up scheduled, so the
-        # edit schedules its own.
-        connection.nasn_pending_purge = None
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return run_purges
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def cache_status(response):
