@@ -158,8 +158,8 @@ class PageCacheHeadersMiddleware(MiddlewareMixin):
     """Answers If-None-Match with a 304 before rendering; marks public pages public, with an ETag.
 
     It sits inside wagtail-cache's UpdateCacheMiddleware, which stores only what is marked public
-    here (home/wagtail_hooks.py), and outside SessionMiddleware's and CSRF's effects on the
-    response, which it checks.
+    here (home/wagtail_hooks.py), and inside SessionMiddleware, whose Vary: Cookie and cookie it
+    foresees (request.session.accessed); CSRF's cookie is already on the response it sees.
     """
 
     def process_request(self, request):
@@ -182,9 +182,9 @@ class PageCacheHeadersMiddleware(MiddlewareMixin):
             version is not None
             and is_public_response(request, response)
             # Content published while this page was rendered: it may show the old content, so
-            # neither this cache nor a CDN may keep it. (Pages served from the cache are not
+            # neither this cache nor a CDN may keep it. (Pages served from the page cache are not
             # checked: a purge deleted every older one.)
-            and (not getattr(request, "_wagtailcache_update", False) or content_version() == version)
+            and (not getattr(request, "_wagtailcache_update", True) or content_version() == version)
         ):
             make_public(response, page_etag(request, version))
         elif not response.has_header("Cache-Control"):
