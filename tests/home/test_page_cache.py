@@ -146,6 +146,15 @@ def test_unpublishing_a_page_removes_it_from_the_cache(client, advice, purges):
     assert client.get("/en/advice/rights/").status_code == 404
 
 
+def test_deleting_a_page_removes_it_from_the_cache(client, advice, purges):
+    client.get("/en/advice/rights/")
+
+    with purges():
+        advice.delete()
+
+    assert client.get("/en/advice/rights/").status_code == 404
+
+
 def test_editing_a_helpline_updates_every_cached_page(client, advice, purges):
     helpline = HelplineFactory(name="Old helpline name", is_featured=True)
     client.get("/en/advice/rights/")
@@ -196,6 +205,26 @@ def test_publishing_purges_the_front_end_cache_in_every_language(advice, purges)
         assert f"{root}/{code}/" in purged  # the home page
     assert f"{root}/pl/porady/" in purged  # the listing's Polish translation
     assert polish_index.url == "/pl/porady/"
+
+
+@override_settings(
+    WAGTAILFRONTENDCACHE={
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://cache"}
+    }
+)
+def test_moving_a_page_purges_its_old_and_new_urls_from_the_front_end_cache(advice, purges):
+    guides = AdviceIndexPageFactory(parent=home_page(), title="Guides", slug="guides")
+    with mock.patch("wagtail.contrib.frontend_cache.backends.HTTPBackend.purge") as purge, purges():
+        advice.move(guides, pos="last-child")
+    purged = {call.args[0] for call in purge.call_args_list}
+
+    for code in LANGUAGES:
+        assert {
+            f"http://localhost/{code}/advice/rights/",
+            f"http://localhost/{code}/advice/",
+            f"http://localhost/{code}/guides/rights/",
+            f"http://localhost/{code}/guides/",
+        } <= purged
 
 
 # ETags and revalidation -------------------------------------------------------------------
