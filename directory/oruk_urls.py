@@ -1,19 +1,25 @@
 """Open Referral UK 3.0 API: /api/openreferral/ (directory/oruk/)."""
 
 from django.urls import path
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from directory.oruk import views as oruk
+from home.page_cache import content_conditional
 
 app_name = "openreferral"
 
-urlpatterns = [
-    path("", oruk.root, name="root"),
-    path("services", oruk.services, name="services"),
-    path("services/<str:service_id>", oruk.service_detail, name="service"),
-    path("taxonomies", oruk.taxonomies, name="taxonomies"),
-    path("taxonomies/<str:taxonomy_id>", oruk.taxonomy_detail, name="taxonomy"),
-    path("taxonomy_terms", oruk.taxonomy_terms, name="taxonomy_terms"),
-    path("taxonomy_terms/<str:term_id_>", oruk.taxonomy_term_detail, name="taxonomy_term"),
-    path("service_at_locations", oruk.service_at_locations, name="service_at_locations"),
-    path("service_at_locations/<str:sal_id>", oruk.service_at_location_detail, name="service_at_location"),
-]
+# Public and revalidated with ETags like the API (home/page_cache.py).
+urlpatterns = decorate_urlpatterns(
+    [
+        path("", oruk.root, name="root"),
+        path("services", oruk.services, name="services"),
+        path("services/<str:service_id>", oruk.service_detail, name="service"),
+        path("taxonomies", oruk.taxonomies, name="taxonomies"),
+        path("taxonomies/<str:taxonomy_id>", oruk.taxonomy_detail, name="taxonomy"),
+        path("taxonomy_terms", oruk.taxonomy_terms, name="taxonomy_terms"),
+        path("taxonomy_terms/<str:term_id_>", oruk.taxonomy_term_detail, name="taxonomy_term"),
+        path("service_at_locations", oruk.service_at_locations, name="service_at_locations"),
+        path("service_at_locations/<str:sal_id>", oruk.service_at_location_detail, name="service_at_location"),
+    ],
+    content_conditional,
+)

@@ -18,3 +18,7 @@ class HomeConfig(AppConfig):
 
         # Every `migrate` (a deploy step, and `make run`) points the default Site at NASN_PUBLIC_ORIGIN.
         post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="home.sync_default_site")
+
+        from . import cache_purge
+
+        cache_purge.connect()

@@ -1,7 +1,8 @@
 """The one API router: read-only and anonymous, under /api/v2/ (README "API").
 
-nasn/urls.py includes ``urlpatterns`` at /api/. Every view gets an ETag, so a client or CDN
-holding a response revalidates it with If-None-Match and gets a 304; anything else under
+nasn/urls.py includes ``urlpatterns`` at /api/. Every view gets an ETag from the content version
+(home/page_cache.py), so a client or CDN holding a response revalidates it with If-None-Match
+and gets a 304 before anything is queried or serialised; anything else under
 /api/ is a JSON 404, never the site's HTML page or a redirect to /en/api/….
 """
 
@@ -13,7 +14,7 @@ from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import conditional_page, require_safe
+from django.views.decorators.http import require_safe
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
@@ -25,6 +26,7 @@ from home.api.pages import PagePreviewAPIViewSet
 from home.api.pages import PagesAPIViewSet as BasePagesAPIViewSet
 from home.api.views import DocumentsAPIViewSet, ImagesAPIViewSet, TranslatableSnippetAPIViewSet
 from home.models import Helpline
+from home.page_cache import content_conditional
 
 
 class PagesAPIViewSet(BasePagesAPIViewSet):
@@ -86,5 +88,5 @@ urlpatterns = decorate_urlpatterns(
         path("v2/", api_router.urls),
         re_path(r"", not_found),
     ],
-    conditional_page,
+    content_conditional,
 )

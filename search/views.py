@@ -28,7 +28,11 @@ def search(request):
         if page_number in ("", "1"):  # a search, not a visitor turning its pages
             log_search(site_search)
         context.update(search=site_search, search_results=results)
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    if query:
+        # What a visitor searched for stays theirs: no shared cache, no copy kept on their device.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def log_search(site_search):

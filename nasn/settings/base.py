@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
 from .env import env_bool, env_int, env_list, env_origin
+from .page_cache import *  # noqa: F403 -- the page cache, front-end cache purging, caching headers
+from .page_cache import page_cache_settings
 from .security import *  # noqa: F403 -- response headers, staff sign-in and sessions, client addresses
 from .services import cache_settings, database_settings
 
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtailcache",  # the page cache (README "Caching"): Settings → Cache, `manage.py clear_wagtail_cache`
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -113,9 +116,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache (README "Caching"): stores anonymous visitors' public pages on the way out...
+    "home.page_cache.UpdateCacheMiddleware",
     "home.middleware.StripNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
+    # ...answers If-None-Match with a 304 before anything is rendered, sets Cache-Control and ETag...
+    "home.page_cache.PageCacheHeadersMiddleware",
+    # ...and serves a stored page once the language is known (it is part of the key).
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,7 +175,11 @@ DATABASES = {
 # production.py requires one or the other explicitly. Sessions stay in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX") or "nasn"
-CACHES = {"default": cache_settings(REDIS_URL, CACHE_KEY_PREFIX)}
+CACHES = {
+    "default": cache_settings(REDIS_URL, CACHE_KEY_PREFIX),
+    # Whole pages for anonymous visitors (settings/page_cache.py), apart from the counters.
+    "pages": page_cache_settings(REDIS_URL, f"{CACHE_KEY_PREFIX}-pages"),
+}
 # A Redis failure django-redis ignores is logged (at ERROR, with its cause) under this logger.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "nasn.cache"
@@ -273,7 +286,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # No request from staff browsers to releases.wagtail.org (the admin's policy would block it anyway).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on a site victims may be watched on
-WAGTAILFRONTENDCACHE_LANGUAGES = []
+# A page is served under every language's prefix (English where not translated): front-end cache
+# purges cover every language (home/cache_purge.py).
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in WAGTAIL_CONTENT_LANGUAGES]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Machine translation for editors, only when a DeepL key is configured. Visitors' browsers
 # never call a translation service.

@@ -7,6 +7,7 @@ before reuse) with connect and statement timeouts (services.py); HTTPS is enforc
 load balancer's /healthz.
 """
 
+
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
@@ -66,3 +67,8 @@ if not REDIS_URL:
         "process: with N, the report form's rate limit lets N times REPORTS_RATE_LIMIT through and a "
         "publish clears cached pages in one process only. Set REDIS_URL to run more."
     )
+
+# Without Redis each worker would keep its own page cache, which a publish handled by another
+# worker could not purge: the page cache is then off (README "Caching").
+if not REDIS_URL:
+    WAGTAIL_CACHE = False

@@ -9,7 +9,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nasn-pages"},
+}
+# Tests that read a page, change the database directly and read it again expect the change: the
+# page cache is on only in the tests about it (tests/home/test_page_cache.py).
+WAGTAIL_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Absolute URLs come from the test database's Site (localhost:80) whatever the shell has set.
 NASN_PUBLIC_ORIGIN = ""
