@@ -6,9 +6,15 @@ Hand-written on Pillow (already the imaging library): the kept libraries that st
 either only read it (exif), are unmaintained (piexif) or need an outside binary (exiftool).
 The image is re-encoded only when it carries something to strip; a JPEG keeps its quantisation
 tables and subsampling (its quality), and its colour profile, which identifies no one.
+
+The stored name starts with a digest of the stored bytes. Wagtail names renditions after the
+original's name, so without it an image deleted and uploaded again under the same name would get
+renditions at the old URLs, which browsers and CDNs keep for a year (home/media.py).
 """
 
+import hashlib
 import io
+import os
 
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
@@ -67,24 +73,24 @@ def strip_metadata(data):
     return output.getvalue()
 
 
-def strip_uploaded_image_metadata(sender, instance, **kwargs):
-    """pre_save: replace a new, not yet stored file by its stripped copy, with its size and hash."""
+def prepare_uploaded_image(sender, instance, **kwargs):
+    """pre_save: replace a new, not yet stored file by its stripped copy, named by its content."""
     file = instance.file
     if not file or getattr(file, "_committed", True):
-        return  # no new upload: the stored file was stripped when it was saved
+        return  # no new upload: the stored file was prepared when it was saved
     file.open("rb")
     file.seek(0)
     try:
-        stripped = strip_metadata(file.read())
+        data = file.read()
     finally:
         file.seek(0)
-    if stripped is None:
-        return
+    content = strip_metadata(data) or data
+    digest = hashlib.sha256(content).hexdigest()[:10]
     # Assigning a new file makes Django's ImageField read the width and height again.
-    instance.file = ContentFile(stripped, name=file.name)
-    instance.file_size = len(stripped)
+    instance.file = ContentFile(content, name=f"{digest}_{os.path.basename(file.name)}")
+    instance.file_size = len(content)
     instance._set_file_hash()
 
 
 def connect(image_model):
-    pre_save.connect(strip_uploaded_image_metadata, sender=image_model, dispatch_uid="nasn_strip_image_metadata")
+    pre_save.connect(prepare_uploaded_image, sender=image_model, dispatch_uid="nasn_strip_image_metadata")

@@ -31,6 +31,13 @@ class RenditionTests(MediaOnDisk, TestCase):
         with self.rendition.file.open("rb") as file:
             self.assertEqual(b"".join(response.streaming_content), file.read())
 
+    def test_an_image_uploaded_again_under_the_same_name_gets_new_rendition_urls(self):
+        first = ImageFactory(file__filename="harbour.png", file__color="teal")
+        old_url = first.get_rendition("max-1200x1200|format-webp").url
+        first.delete()
+        second = ImageFactory(file__filename="harbour.png", file__color="red")
+        self.assertNotEqual(second.get_rendition("max-1200x1200|format-webp").url, old_url)
+
     def test_a_missing_rendition_is_a_404(self):
         self.assertEqual(self.client.get("/media/images/missing.webp").status_code, 404)
 

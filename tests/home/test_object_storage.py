@@ -96,3 +96,27 @@ def test_a_private_document_stays_private(bucket, client):
     document = DocumentFactory(collection=partners, file__data=b"%PDF-1.4 minutes")
     assert client.get(document.url).status_code == 302
     assert anonymous_get(f"{bucket}/{document.file.name}")[0] == 403
+
+
+def test_without_a_bucket_media_stays_on_this_server():
+    assert s3_storages({}) == {}
+
+
+def test_a_bucket_keeps_originals_private_and_renditions_public_behind_the_cdn():
+    storages_settings = s3_storages({"AWS_STORAGE_BUCKET_NAME": "nasn", "AWS_S3_CUSTOM_DOMAIN": "media.nasn.org.uk"})
+    private, public = storages_settings["default"]["OPTIONS"], storages_settings["renditions"]["OPTIONS"]
+    assert (private["default_acl"], private["querystring_auth"], private.get("custom_domain")) == (
+        "private",
+        True,
+        None,
+    )
+    assert (public["default_acl"], public["querystring_auth"], public["custom_domain"]) == (
+        "public-read",
+        False,
+        "media.nasn.org.uk",
+    )
+    assert private["file_overwrite"] is public["file_overwrite"] is False
+
+
+def test_documents_always_go_through_wagtails_view(settings):
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
