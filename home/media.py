@@ -40,6 +40,8 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view (collection privacy, password and login forms), with cache headers:
     a shared cache may keep a public document for DOCUMENTS_CACHE_MAX_AGE, never a private one."""
     response = wagtail_document_views.serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]  # wagtail.utils.sendfile writes None for an unencoded file
     document = get_document_model().objects.select_related("collection").filter(pk=document_id).first()
     if document is not None and document.collection.get_view_restrictions().exists():
         patch_cache_control(response, private=True, no_store=True)

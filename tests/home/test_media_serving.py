@@ -61,6 +61,7 @@ class DocumentTests(MediaOnDisk, TestCase):
         self.assertEqual(response["Content-Disposition"], 'attachment; filename="spot-the-signs.csv"')
         self.assertEqual(set(response["Cache-Control"].split(", ")), {"public", "max-age=3600"})
         self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        self.assertNotIn("Content-Encoding", response)
 
     def test_a_document_needing_sign_in_is_not_served_to_visitors(self):
         document = DocumentFactory(collection=private_collection(CollectionViewRestriction.LOGIN))
