@@ -22,3 +22,9 @@ class HomeConfig(AppConfig):
         from . import cache_purge
 
         cache_purge.connect()
+
+        from wagtail.images import get_image_model
+
+        from . import image_metadata
+
+        image_metadata.connect(get_image_model())

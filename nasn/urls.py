@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial import two_factor
-from home import health
+from home import health, media
 from home import views as home_views
 from home.sitemap import PageSitemap
 from search import views as search_views
@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", health.healthz),  # for load balancers (home/health.py)
     path("admin/", include("editorial.page_creation")),  # page creation without autosave; before Wagtail's
     path("admin/", include(wagtailadmin_urls)),
+    *media.urlpatterns(),  # renditions with long cache lifetimes; documents through Wagtail's checks
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}),  # every language (home/sitemap.py)
     path("api/openreferral/", include("directory.oruk_urls")),  # Open Referral UK 3.0 (directory/oruk/)
@@ -32,7 +33,7 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)  # originals too, in development
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

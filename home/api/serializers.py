@@ -10,6 +10,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from wagtail import fields as wagtail_fields
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.documents.api.v2.serializers import DocumentSerializer as WagtailDocumentSerializer
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 
@@ -40,6 +41,12 @@ class SerializerMixin:
         return field_class() if hasattr(field_class, "api_schema") else None
 
 
+def nests_an_image(field):
+    """A foreign key to an image, nested with its rendition (home/api/views.py ImagesAPIViewSet)."""
+    nested = getattr(field, "serializer_class", None)
+    return isinstance(field, wagtail_serializers.RelatedField) and nested.Meta.model is get_image_model()
+
+
 class PageListSerializer(drf_serializers.ListSerializer):
     """Serialises a listing's pages together: relations prefetched and bulk fields prepared
     once for all items, so the query count does not grow with ``limit``."""
@@ -55,6 +62,7 @@ class PageListSerializer(drf_serializers.ListSerializer):
         )
         lookups = [field.source for field in fields if isinstance(field, relations)]
         lookups += [f"{field.source}__renditions" for field in fields if isinstance(field, ImageRenditionField)]
+        lookups += [f"{field.source}__renditions" for field in fields if nests_an_image(field)]
         prefetch_related_objects(saved(pages), *lookups)
         for field in fields:
             if isinstance(field, BulkField):

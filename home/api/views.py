@@ -8,9 +8,11 @@ from django.db.models import Q
 from django.utils.cache import patch_cache_control
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from wagtail.api import APIField
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Collection, Locale
 
@@ -161,18 +163,37 @@ class MediaAPIViewSetMixin:
     """Images and documents, searchable, leaving out any in a restricted collection, whoever asks."""
 
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    prefetch = ["tags"]
 
     def get_queryset(self):
-        return self.model.objects.exclude(collection__in=private_collections()).prefetch_related("tags").order_by("pk")
+        return (
+            self.model.objects.exclude(collection__in=private_collections())
+            .prefetch_related(*self.prefetch)
+            .order_by("pk")
+        )
+
+    nested_meta = {"type": STRING, "detail_url": URL, "download_url": STRING}
 
     @classmethod
     def api_nested_schema(cls, builder, model):
-        meta = {"type": STRING, "detail_url": URL, "download_url": STRING}
-        return builder.component(f"Nested{model.__name__}", builder.object_schema(model, meta, ["id", "title"]))
+        fields = [field for field in cls.get_body_fields(model) if field.name in cls.nested_default_fields]
+        schema = builder.object_schema(model, cls.nested_meta, fields)
+        return builder.component(f"Nested{model.__name__}", schema)
 
 
 class ImagesAPIViewSet(MediaAPIViewSetMixin, APIViewSetMixin, WagtailImagesAPIViewSet):
+    """Images as a bounded rendition, never the original file (which is not served at all)."""
+
     base_serializer_class = ImageSerializer
+    body_fields = [
+        *WagtailImagesAPIViewSet.body_fields,
+        APIField("rendition", serializer=ImageRenditionField("max-1200x1200|format-webp", source="*")),
+    ]
+    meta_fields = [name for name in WagtailImagesAPIViewSet.meta_fields if name != "download_url"]
+    listing_default_fields = [*wagtail_views.BaseAPIViewSet.listing_default_fields, "title", "tags", "rendition"]
+    nested_default_fields = [*wagtail_views.BaseAPIViewSet.nested_default_fields, "title", "rendition"]
+    nested_meta = {"type": STRING, "detail_url": URL}
+    prefetch = ["tags", "renditions"]
 
 
 class DocumentsAPIViewSet(MediaAPIViewSetMixin, APIViewSetMixin, WagtailDocumentsAPIViewSet):

@@ -17,6 +17,7 @@ from .page_cache import *  # noqa: F403 -- the page cache, front-end cache purgi
 from .page_cache import page_cache_settings
 from .security import *  # noqa: F403 -- response headers, staff sign-in and sessions, client addresses
 from .services import cache_settings, database_settings
+from .storage import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -254,7 +255,12 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    **s3_storages(os.environ),  # with AWS_STORAGE_BUCKET_NAME: media in a bucket (storage.py)
 }
+# Renditions in the public "renditions" storage where there is one (a bucket), else beside the
+# originals in MEDIA_ROOT/images/, served by home/media.py with long cache lifetimes.
+if "renditions" in STORAGES:
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -279,6 +285,11 @@ WAGTAILADMIN_BASE_URL = NASN_PUBLIC_ORIGIN or os.environ.get("WAGTAILADMIN_BASE_
 WAGTAILSEARCH_BACKENDS = {"default": search_backend_settings(os.environ)}
 # `manage.py prune_search_log` deletes search log rows older than this (run it daily from cron).
 SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
+# Documents are always served by Wagtail's view, which checks collection privacy (never a raw
+# file or bucket URL; Wagtail's default would redirect to the bucket).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Seconds browsers and shared caches may keep a public document (private ones: never).
+DOCUMENTS_CACHE_MAX_AGE = env_int("DOCUMENTS_CACHE_MAX_AGE", 60 * 60)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

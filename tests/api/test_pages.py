@@ -114,6 +114,8 @@ class PageTypeFieldsTests(APITestCase):
         self.assertEqual(page["date"], "2026-01-15")
         self.assertEqual(page["tags"], ["events", "partners"])
         self.assertEqual(page["image"]["id"], self.s.image.pk)
+        self.assertRegex(page["image"]["rendition"]["url"], r"\.max-1200x1200\.format-webp\.webp$")
+        self.assertNotIn("download_url", page["image"]["meta"])
         self.assertEqual(page["image_listing"]["alt"], "Harbour at dawn")
         self.assertRegex(page["image_listing"]["url"], r"\.fill-640x360\.format-webp\.webp$")
         self.assertRegex(page["image_hero"]["url"], r"\.width-1200\.format-webp\.webp$")

@@ -69,10 +69,19 @@ class TranslatableSnippetTests(APITestCase):
 
 
 class MediaTests(APITestCase):
-    def test_images(self):
+    def test_images_are_a_bounded_rendition_never_the_original(self):
         items = self.items("/images/")
         self.assertEqual([item["title"] for item in items], ["Harbour at dawn"])
-        self.assertTrue(items[0]["meta"]["download_url"].startswith("/media/original_images/"))
+        rendition = items[0]["rendition"]
+        self.assertRegex(rendition["url"], r"^/media/images/.+\.max-1200x1200\.format-webp\.webp$")
+        self.assertLessEqual(max(rendition["width"], rendition["height"]), 1200)
+        self.assertNotIn("download_url", items[0]["meta"])
+        detail = self.get(f"/images/{self.s.image.pk}/", fields="*")
+        self.assertNotIn("original_images", str(detail))
+        self.assertEqual(detail["rendition"]["url"], rendition["url"])
+
+    def test_the_original_file_cannot_be_asked_for(self):
+        self.get("/images/", expect=400, fields="download_url")
 
     def test_documents(self):
         item = self.get(f"/documents/{self.s.document.pk}/")
