@@ -7,7 +7,6 @@ before reuse) with connect and statement timeouts (services.py); HTTPS is enforc
 load balancer's /healthz.
 """
 
-
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
