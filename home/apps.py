@@ -6,6 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site and shared content"
 
     def ready(self):
-        from . import request_cache
+        from . import request_cache, rich_text, stream_prefetch
 
         request_cache.install()
+        rich_text.install()
+        stream_prefetch.install()

@@ -34,6 +34,11 @@ class RequestCacheMiddleware:
             _store.reset(token)
 
 
+def in_request():
+    """Whether a request's store is open (look-ups kept) or not (made every time)."""
+    return _store.get() is not None
+
+
 def memo(key, compute):
     """``compute()``, once per request for ``key``; every time outside a request."""
     store = _store.get()

@@ -13,6 +13,8 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer as WagtailDo
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 
+from ..rich_text import prefetch_links
+from ..stream_prefetch import prefetch_chosen
 from .fields import BulkField, RichTextField, SnippetLocaleField, StreamField, TagsField, TranslationsField, saved
 
 
@@ -59,6 +61,10 @@ class PageListSerializer(drf_serializers.ListSerializer):
         for field in fields:
             if isinstance(field, BulkField):
                 field.prepare(pages)
+        for language in {page.locale.language_code for page in pages}:
+            with translation.override(language):
+                prefetch_links(page for page in pages if page.locale.language_code == language)
+        prefetch_chosen(pages)
         return [self.child.to_representation(page) for page in pages]
 
 
@@ -73,6 +79,8 @@ class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
     def to_representation(self, instance):
         # Rich text links and helplines are localised by the active language: use the page's.
         with translation.override(instance.locale.language_code):
+            prefetch_links([instance])
+            prefetch_chosen([instance])
             return super().to_representation(instance)
 
 
