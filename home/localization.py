@@ -79,6 +79,8 @@ def localize_objects(objects, locale=None):
     if not objects:
         return objects
     locale = locale or Locale.get_active()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects  # already in that locale (English snippets on an English page)
     model = type(objects[0])
     translations = {
         obj.translation_key: obj

@@ -261,8 +261,12 @@ def breadcrumb_ancestors(context, page):
     On an English page served because it is not translated (request.is_untranslated_fallback),
     each ancestor is its translation in the visitor's language where a live one exists.
     """
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
     request = context.get("request")
+    routed = getattr(request, "nasn_ancestors", None)  # found while routing (home.views.quick_route)
+    if routed and page.path.startswith(routed[-1].path):
+        ancestors = [ancestor for ancestor in routed if ancestor.depth > 1]
+    else:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1))
     if ancestors and getattr(request, "is_untranslated_fallback", False):
         ancestors = localize_pages(ancestors, listing_locale(page, request))
     return ancestors
