@@ -27,6 +27,7 @@ from tests.factories import (
     translate_page,
     translate_snippet,
 )
+from tests.utils import count_queries
 
 MOST = 6  # the larger of the two sizes compared
 
@@ -102,3 +103,27 @@ class DemoLikeSite:
 
     def standard(self, count):
         return StandardPageFactory(parent=self.about, body=self.body(count))
+
+
+class GrowingListings:
+    """For a TestCase with ``site = DemoLikeSite()``: listings measured with 2, then 6 items."""
+
+    def assert_constant_listing(self, budget, add_items, url):
+        add_items(2)
+        small = count_queries(self.client, url)
+        add_items(4)
+        large = count_queries(self.client, url)
+        self.assertEqual(small, large, f"queries grow with the items of {url}")
+        self.assertLessEqual(large, budget)
+
+    def add_advice(self, count):
+        for _ in range(count):
+            self.site.advice(MOST)
+
+    def add_news(self, count):
+        for _ in range(count):
+            self.site.news(MOST)
+
+    def add_standard(self, count):
+        for _ in range(count):
+            self.site.standard(MOST)
