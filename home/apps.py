@@ -28,3 +28,9 @@ class HomeConfig(AppConfig):
         from . import image_metadata
 
         image_metadata.connect(get_image_model())
+
+        from . import request_cache, rich_text, stream_prefetch
+
+        request_cache.install()
+        rich_text.install()
+        stream_prefetch.install()

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
-from .localization import localize_objects
 from .models import Helpline
 
 
@@ -16,11 +15,7 @@ def site_chrome(request):
     def helplines():
         # Templates call this each time they use it: look the helplines up once per request.
         if not found:
-            try:
-                locale = Locale.get_active()
-            except Locale.DoesNotExist:
-                locale = Locale.get_default()
-            found.append(localize_objects(Helpline.featured(Locale.get_default()), locale))
+            found.append([helpline.localized for helpline in Helpline.featured(Locale.get_default())])
         return found[0]
 
     return {

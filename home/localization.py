@@ -8,6 +8,8 @@ drafts and private pages never. One query per list, never one per item.
 from django.db.models import Q
 from wagtail.models import Locale, Page, PageQuerySet
 
+from .request_cache import memo
+
 
 def in_locale_or_source(queryset, locale):
     """The live, public pages of ``queryset`` in ``locale``, plus the source-locale pages that
@@ -86,9 +88,25 @@ def localize_objects(objects, locale=None):
     if not objects:
         return objects
     locale = locale or Locale.get_active()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects  # already in that locale (English snippets on an English page)
     model = type(objects[0])
     translations = {
         obj.translation_key: obj
         for obj in model.objects.filter(locale=locale, translation_key__in=[obj.translation_key for obj in objects])
     }
     return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def localized_snippet(obj):
+    """A small snippet's (helplines') translation in the active locale, else ``obj``: all of the
+    model's rows in that locale are read once per request, however many are shown."""
+    locale = Locale.get_active()
+    if obj.locale_id == locale.pk:
+        return obj
+    model = type(obj)
+    translations = memo(
+        f"translations:{model._meta.label}:{locale.pk}",
+        lambda: {row.translation_key: row for row in model._default_manager.filter(locale=locale)},
+    )
+    return translations.get(obj.translation_key, obj)

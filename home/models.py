@@ -19,9 +19,18 @@ from . import phones
 from .api.fields import RelatedPagesField
 from .blocks import BodyBlock
 from .forms import HelplineForm
-from .localization import children_of_q, in_locale_or_source, listing_locale, localize_pages, translations_of
+from .localization import (
+    children_of_q,
+    in_locale_or_source,
+    listing_locale,
+    localize_pages,
+    localized_snippet,
+    translations_of,
+)
 from .navigation import NavigationSettings, chooser_page_type, navigation_pages  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin
+from .rich_text import prefetch_links
+from .stream_prefetch import prefetch_chosen
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -57,6 +66,12 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # What the body links to and chooses, each kind in one query (home/rich_text.py, stream_prefetch.py).
+        prefetch_links([self])
+        prefetch_chosen([self])
+        return super().get_context(request, *args, **kwargs)
 
 
 class IndexPage(BasePage):
@@ -167,6 +182,11 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         if typed or not phones.grouping_fits(self.number_grouping, number):
             self.number_grouping = typed
         super().save(*args, **kwargs)
+
+    @property
+    def localized(self):
+        """In the active language where translated: one query per request for every helpline shown."""
+        return localized_snippet(self)
 
     @property
     def display_number(self):

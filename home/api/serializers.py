@@ -14,6 +14,8 @@ from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 
+from ..rich_text import prefetch_links
+from ..stream_prefetch import prefetch_chosen
 from .fields import BulkField, RichTextField, SnippetLocaleField, StreamField, TagsField, TranslationsField, saved
 
 
@@ -67,11 +69,20 @@ class PageListSerializer(drf_serializers.ListSerializer):
         for field in fields:
             if isinstance(field, BulkField):
                 field.prepare(pages)
+        if self.child.shows_bodies():
+            for language in {page.locale.language_code for page in pages}:
+                with translation.override(language):
+                    prefetch_links(page for page in pages if page.locale.language_code == language)
+            prefetch_chosen(pages)
         return [self.child.to_representation(page) for page in pages]
 
 
 class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
     translations = TranslationsField()
+
+    def shows_bodies(self):
+        """Whether rich text or StreamFields are among the fields (not in a short page link)."""
+        return any(isinstance(field, StreamField | RichTextField) for field in self.fields.values())
 
     @classmethod
     def many_init(cls, *args, **kwargs):
@@ -81,6 +92,9 @@ class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
     def to_representation(self, instance):
         # Rich text links and helplines are localised by the active language: use the page's.
         with translation.override(instance.locale.language_code):
+            if self.shows_bodies():
+                prefetch_links([instance])
+                prefetch_chosen([instance])
             return super().to_representation(instance)
 
 

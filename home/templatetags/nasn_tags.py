@@ -14,10 +14,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info, override, to_locale
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from home.localization import listing_locale, localize_pages
 from home.navigation import navigation_pages
+from home.request_cache import locale_codes
 
 register = template.Library()
 
@@ -46,14 +46,9 @@ def _serves_untranslated_fallback():
     return match.func.__module__.startswith("home.")
 
 
-def _locale_code(locale_id, request):
+def _locale_code(locale_id, request=None):
     """A locale's language code, from one query per request rather than one per page."""
-    codes = getattr(request, "_nasn_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._nasn_locale_codes = codes
-    return codes.get(locale_id, "")
+    return locale_codes().get(locale_id, "")
 
 
 def _localized_url(page, request):
@@ -266,8 +261,12 @@ def breadcrumb_ancestors(context, page):
     On an English page served because it is not translated (request.is_untranslated_fallback),
     each ancestor is its translation in the visitor's language where a live one exists.
     """
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
     request = context.get("request")
+    routed = getattr(request, "nasn_ancestors", None)  # found while routing (home.views.quick_route)
+    if routed and page.path.startswith(routed[-1].path):
+        ancestors = [ancestor for ancestor in routed if ancestor.depth > 1]
+    else:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1))
     if ancestors and getattr(request, "is_untranslated_fallback", False):
         ancestors = localize_pages(ancestors, listing_locale(page, request))
     return ancestors
