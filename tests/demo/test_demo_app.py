@@ -38,7 +38,10 @@ def test_demo_is_installed_for_development_and_tests_only():
     assert "demo" in installed_apps("dev")
     assert "demo" in installed_apps("test")
     production = installed_apps(
-        "production", SECRET_KEY="k3y-" + "abcdefghij" * 5, NASN_PUBLIC_ORIGIN="https://nasn.org.uk"
+        "production",
+        SECRET_KEY="k3y-" + "abcdefghij" * 5,
+        NASN_PUBLIC_ORIGIN="https://nasn.org.uk",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert "home" in production
     assert "demo" not in production

@@ -201,7 +201,7 @@ class ServiceLocationImportTests(TestCase):
     def test_an_unknown_postcode_skips_the_record_with_the_reason(self):
         output, errors = self.run_import([self.record("Clinic", "NR99 1AB"), self.record("Far away", "ZZ98 1AB")])
 
-        self.assertIn("1 created, 0 updated as drafts, 1 skipped", output)
+        self.assertIn("1 created, 0 updated, 0 unchanged, 1 skipped", output)
         self.assertIn("record 2", errors)
         self.assertIn(UNKNOWN_PLACE % "ZZ98", errors)
         self.assertFalse(ServicePage.objects.filter(title="Far away").exists())

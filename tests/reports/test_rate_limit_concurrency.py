@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
+from nasn.settings.page_cache import page_cache_settings
 from nasn.settings.services import cache_settings
 from reports import protection
 from reports.models import Report
@@ -22,7 +23,8 @@ UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 
 def redis_cache(url):
-    return {"default": cache_settings(url, f"nasn-test-{secrets.token_hex(4)}")}
+    prefix = f"nasn-test-{secrets.token_hex(4)}"
+    return {"default": cache_settings(url, prefix), "pages": page_cache_settings(url, f"{prefix}-pages")}
 
 
 @pytest.fixture
