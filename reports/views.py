@@ -61,6 +61,7 @@ def report_form(request, page):
 def not_stored(request, error):
     """The report was not stored: the reporter's text again, with a 503 (try again soon) or a 500."""
     unsent.log_unsent(error)
+    protection.give_back_report_slot(request)
     if is_unavailable(error):
         return unavailable_response(request)  # the same page, with home's Retry-After
     return unsent.unsent_response(request, status=500)

@@ -185,3 +185,12 @@ def test_the_report_can_be_sent_again_from_the_page_once_the_database_is_back(re
     assert report.what_seen == TEXT
     assert report.contact_email == "sam@example.org"
     assert report.who_affected == "me"
+
+
+def test_a_report_that_was_not_stored_does_not_count_towards_the_rate_limit(client, report_page, report_data, settings):
+    settings.REPORTS_RATE_LIMIT = 1
+    with mock.patch.object(Report, "save", side_effect=REFUSED):
+        assert client.post(URL, report_data).status_code == 503
+
+    assert client.post(URL, report_data).status_code == 303
+    assert Report.objects.count() == 1
