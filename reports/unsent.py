@@ -34,9 +34,9 @@ LEFT_TO_RIGHT = {"contact_phone", "contact_email"}
 
 
 def is_report_post(request):
-    # A POST carrying the form's text and token: the report form's, whatever the page's slug
+    # A POST carrying the form's text and token is the report form's, whatever the page's slug
     # (the page itself cannot be looked up without the database).
-    return request.method == "POST" and "what_seen" in request.POST and "token" in request.POST
+    return "what_seen" in request.POST and "token" in request.POST
 
 
 def unsent_response(request, status=503):
