@@ -9,6 +9,9 @@ DatabaseUnavailableMiddleware answers for errors raised by a view or the templat
 all of them: visitors' requests reach the database nowhere else). Django turns an exception raised
 in a middleware (a signed-in editor's session, a redirect lookup on a 404) into a 500 before any outer
 middleware could see it, so ``server_error``, the handler500, answers the same for those.
+
+A POST whose text must not be lost (the report form) gets, instead of 503.html, a page that shows
+that text back: domain apps register a builder for it in ``show_back_posts`` (home imports none).
 """
 
 import logging
@@ -32,6 +35,21 @@ UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 API_MESSAGE = "the database is not answering; try again in a few seconds"
 
+# Builders of the 503 page for POSTs whose text must be shown back: each takes the request and
+# returns a response needing no database, or None when the POST is not its own. Filled in by
+# domain apps' AppConfig.ready (reports.apps); a list, as home may import no domain app.
+show_back_posts = []
+
+
+def show_back_post(request):
+    if request.method != "POST":
+        return None
+    for build in show_back_posts:
+        response = build(request)
+        if response is not None:
+            return response
+    return None
+
 
 def unavailable_response(request):
     path = request.path_info
@@ -44,7 +62,7 @@ def unavailable_response(request):
     else:
         language = translation.get_language_from_path(path) or translation.get_language() or settings.LANGUAGE_CODE
         with translation.override(language):
-            response = HttpResponse(render_to_string("503.html"), status=503)
+            response = show_back_post(request) or HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)  # no cache may keep the outage after it is over
     return response

@@ -236,7 +236,10 @@ class ReportForm(forms.Form):
         return Report.objects.filter(submission_key=self.submission_key()).exists()
 
     def save(self, page):
-        """Store the report once per form token. Returns the new report, or None for a replay."""
+        """Store the report once per form token. Returns the new report, or None for a replay.
+
+        Any other failure to store it raises: the view then shows the reporter their text again.
+        """
         data = self.cleaned_data
         key = self.submission_key()
         try:
@@ -254,6 +257,10 @@ class ReportForm(forms.Form):
                     locale_code=get_language() or "",
                     submission_key=key,
                 )
-        except IntegrityError:  # the same token, sent twice at once
-            return None
+        except IntegrityError:
+            # The same token sent twice at once is stored once: a replay. Any other constraint
+            # failing (or this key's report not there after all) means this report is not stored.
+            if self.is_replay():
+                return None
+            raise
         return report

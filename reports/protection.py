@@ -83,3 +83,11 @@ def take_report_slot(request):
         logger.warning("Report rate limit not applied: the cache is not answering")
         return True
     return count <= settings.REPORTS_RATE_LIMIT
+
+
+def give_back_report_slot(request):
+    """Uncount a report that could not be stored: sending it again is not another report."""
+    try:
+        cache.decr(_rate_key(request))
+    except Exception as error:  # the window has passed (ValueError), or the cache failed
+        logger.warning("Report rate limit slot not given back: %s", type(error).__name__)

@@ -1,6 +1,6 @@
 from functools import partial
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as django_csrf_failure
 from wagtail.models import Locale, Page, Site
 
-from . import protection
+from home.unavailable import is_unavailable, unavailable_response
+
+from . import protection, unsent
 from .forms import ReportForm
 from .models import ReportPage
 from .notifications import notify_new_report
@@ -44,13 +46,25 @@ def report_form(request, page):
             if not protection.take_report_slot(request):
                 form.refuse_as_rate_limited()
                 return render_form(request, page, form)
-            report = form.save(page)
+            try:
+                report = form.save(page)
+            except DatabaseError as error:
+                return not_stored(request, error)
             if report is not None:
                 transaction.on_commit(partial(notify_new_report, report))
             # Sent twice at once (report is None): the same thank-you page, its report is stored.
             return sent_redirect(request, page)
         return render_form(request, page, form)
     return render_form(request, page, ReportForm())
+
+
+def not_stored(request, error):
+    """The report was not stored: the reporter's text again, with a 503 (try again soon) or a 500."""
+    unsent.log_unsent(error)
+    protection.give_back_report_slot(request)
+    if is_unavailable(error):
+        return unavailable_response(request)  # the same page, with home's Retry-After
+    return unsent.unsent_response(request, status=500)
 
 
 def sent_redirect(request, page):
