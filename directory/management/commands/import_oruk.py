@@ -20,11 +20,15 @@ import json
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.utils.text import slugify
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale
 
 from directory.models import (
@@ -41,6 +45,7 @@ from directory.oruk.serializers import BYDAY
 from directory.oruk.validation import service_problems
 from home import phones
 from home.progress import progress
+from home.validators import validate_web_url
 
 
 class RecordError(Exception):
@@ -122,6 +127,7 @@ class Command(BaseCommand):
         self.categories = list(ServiceCategory.objects.filter(locale=self.locale))
         self.areas = list(Area.objects.filter(locale=self.locale))
         records = records_in(data)
+        self.organisations_not_changed = {}
         with progress(
             self.stdout,
             "Draft services",
@@ -134,6 +140,21 @@ class Command(BaseCommand):
                 job.advance(**{self.import_record(position, record, dry_run, job): 1})
         prefix = "Dry run: " if dry_run else ""
         self.stdout.write(prefix + job.summary())
+        self.report_review(job, dry_run)
+
+    def report_review(self, job, dry_run):
+        """Where an editor reviews what the import left: the drafts, and organisations it did not change."""
+        finder = AdminURLFinder()
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        drafts = job.counts["created"] + job.counts["updated"]
+        if drafts and not dry_run:
+            where = base + reverse("wagtailadmin_explore", args=[self.index.id])
+            self.stdout.write(f"{drafts} service drafts await review and publishing: {where}")
+        for organisation, fields in self.organisations_not_changed.values():
+            self.stdout.write(
+                f"Organisation {organisation.name!r} not changed; the feed differs in {', '.join(fields)}: "
+                f"{base}{finder.get_edit_url(organisation)}"
+            )
 
     def import_record(self, position, record, dry_run, job):
         """Import one record in its own transaction: "created", "updated", "unchanged" or "skipped"."""
@@ -182,7 +203,9 @@ class Command(BaseCommand):
             or f"<p>{html.escape(name)}</p>"
         )
         page.website = text(record, "url", 200)
+        validate_web_url(page.website)  # http(s) only: the schema's "uri" allows any scheme
         page.email = text(record, "email", 254)
+        validate_email(page.email) if page.email else None
         page.who_for = text(record, "eligibility_description", 1000)
         page.cost_details = text(record, "fees_description", 400) or text(record, "fees", 400)
         page.cost = "free" if not page.cost_details else "some"
@@ -223,22 +246,33 @@ class Command(BaseCommand):
         return stored
 
     def organisation(self, data):
+        """The organisation with the feed's id, created if new. A new one is shown nowhere until an
+        editor publishes a service run by it (the API lists only those), so creating it publishes
+        nothing. An existing one is live content with no drafts (it is a plain snippet), so it is
+        never changed: the feed's differences are reported for an editor to apply by hand. Adding
+        drafts to organisations would also mean filtering every listing by them; this keeps the
+        import from touching live data with no new state to get wrong."""
         if data is None:
             return None
         key = uuid.UUID(data["id"])
         name = text(data, "name", 160)
         if not name:
             raise RecordError("organization name is missing")
-        organisation, _ = Organisation.objects.update_or_create(
-            translation_key=key,
-            locale=self.locale,
-            defaults={
-                "name": name,
-                "description": text(data, "description", 1000) or name,
-                "email": text(data, "email", 254),
-                "website": text(data, "website", 200),
-            },
-        )
+        incoming = {
+            "name": name,
+            "description": text(data, "description", 1000) or name,
+            "email": text(data, "email", 254),
+            "website": text(data, "website", 200),
+        }
+        organisation = Organisation.objects.filter(translation_key=key, locale=self.locale).first()
+        if organisation is None:
+            organisation = Organisation(translation_key=key, locale=self.locale, **incoming)
+            organisation.full_clean()  # the model's rules: a web address, an email address
+            organisation.save()
+            return organisation
+        changed = [field for field, value in incoming.items() if getattr(organisation, field) != value]
+        if changed:
+            self.organisations_not_changed[organisation.pk] = (organisation, changed)
         return organisation
 
     def location(self, page, record):
