@@ -8,10 +8,14 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
+from wagtail.models import Site
 
 from directory.models import Organisation, ServicePage
+from home.models import SiteSettings
 from tests.factories import DirectoryIndexPageFactory, OrganisationFactory, ServicePageFactory, home_page
 from tests.home.test_web_urls import BAD_URLS
+from tests.utils import AdminTestCase
 
 ORUK = "/api/openreferral/"
 API = "/api/v2"
@@ -25,6 +29,9 @@ class ImportSafetyTests(TestCase):
         cls.service = ServicePageFactory(
             parent=cls.index, title="Legal clinic", organisation=cls.org, website="https://clinic.example.org/"
         )
+        # As publishing leaves it (the ORUK feed's last_modified is the last publication).
+        ServicePage.objects.filter(pk=cls.service.pk).update(last_published_at=timezone.now())
+        cls.service.refresh_from_db()
 
     def run_import(self, records):
         with tempfile.TemporaryDirectory() as folder:
@@ -139,3 +146,34 @@ class ImportSafetyTests(TestCase):
         self.assertEqual(organisations["items"][0]["website"], "")
         self.assertEqual((page["website"], page["organisation"]["website"]), ("", ""))
         self.assertNotIn("website", oruk["organization"])
+
+
+class AdminFormTests(AdminTestCase):
+    """The admin's forms take the model's rule: a bad address is a form error and nothing is saved."""
+
+    def test_organisation_form_refuses_bad_websites(self):
+        organisation = OrganisationFactory(name="Org", website="https://org.example.org/")
+        for url in BAD_URLS[:12]:
+            with self.subTest(url=url):
+                data = {"name": "Org", "description": "An organisation.", "website": url, "email": ""}
+                response = self.client.post(self.snippet_edit_url(organisation), data)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("website", response.context["form"].errors)
+        organisation.refresh_from_db()
+        self.assertEqual(organisation.website, "https://org.example.org/")
+
+    def test_leave_site_setting_refuses_bad_urls(self):
+        site = Site.objects.get(is_default_site=True)
+        url = f"/admin/settings/home/sitesettings/{site.pk}/"
+        for bad in ["javascript:alert(1)", "data:text/html,x", "java\tscript:alert(1)"]:
+            with self.subTest(url=bad):
+                data = {
+                    "emergency_number": "999",
+                    "non_emergency_number": "101",
+                    "contact_email": "",
+                    "leave_site_url": bad,
+                }
+                response = self.client.post(url, data)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("leave_site_url", response.context["form"].errors)
+        self.assertFalse(SiteSettings.objects.filter(leave_site_url__contains="script").exists())
