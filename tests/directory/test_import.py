@@ -182,7 +182,9 @@ class ImportOrukTests(TestCase):
         )
         self.assertRegex(lines[-2], r"^Draft services: 20 created, 0 updated, 0 unchanged, 0 skipped in \d+\.\d s\.$")
         self.assertRegex(
-            lines[-1], rf"^20 service drafts await review and publishing: http.*/admin/pages/{self.index.id}/$"
+            lines[-1],
+            r"^20 service drafts await review and publishing \(submitted to the workflow 'Advice and services review'\)"
+            rf": http.*/admin/pages/{self.index.id}/$",
         )
 
     def test_an_interrupt_keeps_whole_records_and_a_rerun_goes_on(self):

@@ -73,7 +73,7 @@ class ImportSafetyTests(TestCase):
 
         self.assertEqual(errors, "")
         self.assertIn("0 created, 1 updated", output)
-        self.assertIn("1 service drafts await review and publishing: http", output)
+        self.assertIn("1 service drafts await review and publishing (submitted to the workflow", output)
         self.assertIn("Organisation 'Norfolk Law Centre' not changed; the feed differs in name, description", output)
         self.assertIn(f"/admin/snippets/directory/organisation/edit/{self.org.pk}/", output)
         self.org.refresh_from_db()
@@ -85,6 +85,21 @@ class ImportSafetyTests(TestCase):
         draft = live.get_latest_revision_as_object()
         self.assertEqual((draft.title, draft.website), ("Renamed by the feed", "https://elsewhere.example.org/"))
         self.assertEqual(self.public_views(), before)
+
+    def test_drafts_go_to_the_moderators_and_a_new_import_restarts_their_review(self):
+        feed = self.record(name="First draft")
+        self.run_import([feed])
+        page = ServicePage.objects.get(translation_key=feed["id"])
+        state = page.current_workflow_state
+        self.assertEqual((state.status, state.current_task_state.revision), ("in_progress", page.latest_revision))
+
+        self.run_import([{**feed, "name": "Second draft"}])
+        page.refresh_from_db()
+        state.refresh_from_db()
+        self.assertEqual(state.status, "cancelled")
+        new_state = page.current_workflow_state
+        self.assertEqual(new_state.current_task_state.revision.as_object().title, "Second draft")
+        self.assertFalse(page.live)
 
     def test_a_new_organisation_is_shown_nowhere_until_its_service_is_published(self):
         new_org = {

@@ -6,7 +6,8 @@ Reads a list of services (an ORUK "package": a JSON array of fully nested servic
 /services (``contents``), an object with ``services``, or one service. Each record becomes a draft
 revision of a ServicePage under the directory index in the source locale, keyed by the ORUK
 service ``id`` (the page's ``translation_key``): importing again updates the same page instead of
-adding a copy. Nothing is published: an editor checks and publishes each service. An existing
+adding a copy. Nothing is published: each draft goes to the directory's moderation workflow (if
+it has one) and a moderator publishes it. An existing
 organisation is never changed (the summary lists how the feed differs); a new one is created. Records are
 checked against the ORUK 3.0 service schema (directory/oruk/schemas/service.json) and imported one
 by one, each in its own transaction; an invalid record is reported (by its position, id and what is
@@ -129,6 +130,7 @@ class Command(BaseCommand):
         self.areas = list(Area.objects.filter(locale=self.locale))
         records = records_in(data)
         self.organisations_not_changed = {}
+        self.in_workflow = None
         with progress(
             self.stdout,
             "Draft services",
@@ -150,7 +152,8 @@ class Command(BaseCommand):
         drafts = job.counts["created"] + job.counts["updated"]
         if drafts and not dry_run:
             where = base + reverse("wagtailadmin_explore", args=[self.index.id])
-            self.stdout.write(f"{drafts} service drafts await review and publishing: {where}")
+            review = f" (submitted to the workflow {self.in_workflow!r})" if self.in_workflow else ""
+            self.stdout.write(f"{drafts} service drafts await review and publishing{review}: {where}")
         for organisation, fields in self.organisations_not_changed.values():
             self.stdout.write(
                 f"Organisation {organisation.name!r} not changed; the feed differs in {', '.join(fields)}: "
@@ -229,7 +232,19 @@ class Command(BaseCommand):
         elif revision_content(page) == before:
             return "unchanged"  # no new revision: importing the same feed again changes nothing
         page.save_revision()
+        self.submit_for_review(page)
         return "created" if existing is None else "updated"
+
+    def submit_for_review(self, page):
+        """Start the directory's moderation workflow, if it has one, on the new draft. A review in
+        progress starts again, so moderators approve what the feed sent, not an earlier draft."""
+        workflow = page.get_workflow()
+        if workflow is None:
+            return
+        if page.current_workflow_state is not None:
+            page.current_workflow_state.cancel(user=None)
+        workflow.start(page, None)
+        self.in_workflow = workflow.name
 
     def unique_slug(self, name):
         base = slugify(name)[:200] or "service"
