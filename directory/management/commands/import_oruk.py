@@ -4,15 +4,16 @@
 
 Reads a list of services (an ORUK "package": a JSON array of fully nested services), a page of
 /services (``contents``), an object with ``services``, or one service. Each record becomes a draft
-revision of a ServicePage under the directory index in the source locale, keyed by the ORUK
-service ``id`` (the page's ``translation_key``): importing again updates the same page instead of
-adding a copy. Nothing is published: each draft goes to the directory's moderation workflow (if
-it has one) and a moderator publishes it. An existing organisation is never changed (the summary
-lists how the feed differs); a new one is created. Records are checked against the ORUK 3.0 service schema (directory/oruk/schemas/service.json) and imported one
-by one, each in its own transaction; an invalid record is reported (by its position, id and what is
-wrong) and skipped, leaving nothing half-imported. A record that would change nothing adds no
-revision, so importing the same feed again is a no-op. Progress shows as a bar on a terminal and
-a line per tenth of the records otherwise; Ctrl-C keeps the records already imported.
+revision of a ServicePage under the directory index in the source locale, keyed by the ORUK service
+``id`` (the page's ``translation_key``): importing again updates the same page instead of adding a
+copy. Nothing is published: each draft goes to the directory's moderation workflow (if it has one)
+and a moderator publishes it. An existing organisation is never changed (the summary lists how the
+feed differs); a new one is created. Records are checked against the ORUK 3.0 service schema
+(directory/oruk/schemas/service.json) and imported one by one, each in its own transaction; an
+invalid record is reported (by its position, id and what is wrong) and skipped, leaving nothing
+half-imported. A record that would change nothing adds no revision, so importing the same feed again
+is a no-op. Progress shows as a bar on a terminal and a line per tenth of the records otherwise;
+Ctrl-C keeps the records already imported.
 """
 
 import datetime
