@@ -17,11 +17,12 @@ from directory import geo, hours, listing
 from directory.queries import ServicePageManager
 from directory.snippets import Area, AreaKind, Language, Organisation, Place, PlaceKind, ServiceCategory
 from home import guards, phones
-from home.api.fields import LocalizedSnippetsField
+from home.api.fields import LocalizedSnippetsField, WebURLField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
 from home.localization import listing_locale, localize_objects
 from home.models import BasePage, IndexPage
+from home.validators import validate_web_url
 
 __all__ = [  # the snippets are defined in directory/snippets.py and imported from here too
     "Area",
@@ -185,7 +186,7 @@ class ServicePage(BasePage):
 
     phone = phones.PhoneField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_web_url])
 
     open_24_7 = models.BooleanField(_("open 24 hours, 7 days a week"), default=False)
     hours_notes = models.TextField(
@@ -278,7 +279,7 @@ class ServicePage(BasePage):
         APIField("location_description"),
         APIField("phone", serializer=serializers.CharField(source="phone_display")),
         APIField("email"),
-        APIField("website"),
+        APIField("website", serializer=WebURLField()),
         APIField("open_24_7"),
         APIField("opening_hours"),
         APIField("hours_notes"),

@@ -11,7 +11,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory import geo
+from home.api.fields import WebURLField
 from home.taxonomy import TaxonomyMixin
+from home.validators import validate_web_url
 
 
 @register_snippet
@@ -82,12 +84,17 @@ class Language(models.Model):
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=160)
     description = models.TextField(max_length=1000)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_web_url])
     email = models.EmailField(blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("website"), FieldPanel("email")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
-    api_fields = [APIField("name"), APIField("description"), APIField("website"), APIField("email")]
+    api_fields = [
+        APIField("name"),
+        APIField("description"),
+        APIField("website", serializer=WebURLField()),
+        APIField("email"),
+    ]
     translatable_fields = [
         TranslatableField("description"),
         SynchronizedField("name"),

@@ -31,6 +31,7 @@ from .navigation import NavigationSettings, chooser_page_type, navigation_pages 
 from .preview import HeadlessPreviewMixin
 from .rich_text import prefetch_links
 from .stream_prefetch import prefetch_chosen
+from .validators import validate_web_url
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -216,6 +217,7 @@ class SiteSettings(BaseSiteSetting):
         _("'Leave this site' destination"),
         default="https://www.bbc.co.uk/weather",
         help_text=_("A neutral site the 'Leave this site' button sends visitors to."),
+        validators=[validate_web_url],
     )
 
     panels = [

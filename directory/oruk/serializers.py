@@ -4,6 +4,7 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
 from directory.oruk import TAXONOMY_ID, term_id, uid
+from home.validators import safe_web_url
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -31,7 +32,7 @@ def organization_json(organisation, service):
             "name": organisation.name,
             "description": organisation.description or organisation.name,
             "email": organisation.email,
-            "website": organisation.website,
+            "website": safe_web_url(organisation.website),
         }
     )
 

@@ -16,6 +16,7 @@ from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.rich_text import expand_db_html
 
+from ..validators import safe_web_url
 from .schema import HTML, INTEGER, STRING, TAGS, URL, closed_object, many_or_one, nullable
 
 # Rich text and StreamField ---------------------------------------------------------------
@@ -66,6 +67,16 @@ class RichTextField(drf_serializers.CharField):
 
     def api_schema(self, builder, model, name):
         return HTML
+
+
+class WebURLField(drf_serializers.CharField):
+    """A stored web address, or "" when it is not a safe http(s) link (data from before the rule)."""
+
+    def to_representation(self, value):
+        return safe_web_url(value)
+
+    def api_schema(self, builder, model, name):
+        return STRING  # blank is allowed, so no "uri" format
 
 
 class TagsField(Field):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from home.localization import listing_locale, localize_pages
 from home.navigation import navigation_pages
 from home.request_cache import locale_codes
+from home.validators import safe_web_url
 
 register = template.Library()
 
@@ -285,3 +286,9 @@ def lang_attrs(context, item):
     if not code or code == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr")
+
+
+@register.filter
+def safe_url(value):
+    """A stored web address for an href, or "" when it is not a plain http(s) link (old data)."""
+    return safe_web_url(value)

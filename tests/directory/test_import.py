@@ -177,10 +177,15 @@ class ImportOrukTests(TestCase):
         output, _errors = self.run_import(records)
         lines = output.splitlines()
         self.assertEqual(
-            [line.split(", ")[0] for line in lines[:-1]],
+            [line.split(", ")[0] for line in lines[:-2]],
             [f"Draft services: {n} of 20 ({n * 5}%) records" for n in range(2, 21, 2)],
         )
-        self.assertRegex(lines[-1], r"^Draft services: 20 created, 0 updated, 0 unchanged, 0 skipped in \d+\.\d s\.$")
+        self.assertRegex(lines[-2], r"^Draft services: 20 created, 0 updated, 0 unchanged, 0 skipped in \d+\.\d s\.$")
+        self.assertRegex(
+            lines[-1],
+            r"^20 service drafts await review and publishing \(submitted to the workflow 'Advice and services review'\)"
+            rf": http.*/admin/pages/{self.index.id}/$",
+        )
 
     def test_an_interrupt_keeps_whole_records_and_a_rerun_goes_on(self):
         records = [{"id": str(uuid.uuid4()), "name": f"Service {n}", "status": "active"} for n in range(4)]

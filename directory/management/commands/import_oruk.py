@@ -4,14 +4,16 @@
 
 Reads a list of services (an ORUK "package": a JSON array of fully nested services), a page of
 /services (``contents``), an object with ``services``, or one service. Each record becomes a draft
-revision of a ServicePage under the directory index in the source locale, keyed by the ORUK
-service ``id`` (the page's ``translation_key``): importing again updates the same page instead of
-adding a copy. Nothing is published: an editor checks and publishes each service. Records are
-checked against the ORUK 3.0 service schema (directory/oruk/schemas/service.json) and imported one
-by one, each in its own transaction; an invalid record is reported (by its position, id and what is
-wrong) and skipped, leaving nothing half-imported. A record that would change nothing adds no
-revision, so importing the same feed again is a no-op. Progress shows as a bar on a terminal and
-a line per tenth of the records otherwise; Ctrl-C keeps the records already imported.
+revision of a ServicePage under the directory index in the source locale, keyed by the ORUK service
+``id`` (the page's ``translation_key``): importing again updates the same page instead of adding a
+copy. Nothing is published: each draft goes to the directory's moderation workflow (if it has one)
+and a moderator publishes it. An existing organisation is never changed (the summary lists how the
+feed differs); a new one is created. Records are checked against the ORUK 3.0 service schema
+(directory/oruk/schemas/service.json) and imported one by one, each in its own transaction; an
+invalid record is reported (by its position, id and what is wrong) and skipped, leaving nothing
+half-imported. A record that would change nothing adds no revision, so importing the same feed again
+is a no-op. Progress shows as a bar on a terminal and a line per tenth of the records otherwise;
+Ctrl-C keeps the records already imported.
 """
 
 import datetime
@@ -20,11 +22,15 @@ import json
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.utils.text import slugify
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale
 
 from directory.models import (
@@ -41,6 +47,7 @@ from directory.oruk.serializers import BYDAY
 from directory.oruk.validation import service_problems
 from home import phones
 from home.progress import progress
+from home.validators import validate_web_url
 
 
 class RecordError(Exception):
@@ -122,6 +129,8 @@ class Command(BaseCommand):
         self.categories = list(ServiceCategory.objects.filter(locale=self.locale))
         self.areas = list(Area.objects.filter(locale=self.locale))
         records = records_in(data)
+        self.organisations_not_changed = {}
+        self.in_workflow = None
         with progress(
             self.stdout,
             "Draft services",
@@ -134,6 +143,22 @@ class Command(BaseCommand):
                 job.advance(**{self.import_record(position, record, dry_run, job): 1})
         prefix = "Dry run: " if dry_run else ""
         self.stdout.write(prefix + job.summary())
+        self.report_review(job, dry_run)
+
+    def report_review(self, job, dry_run):
+        """Where an editor reviews what the import left: the drafts, and organisations it did not change."""
+        finder = AdminURLFinder()
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        drafts = job.counts["created"] + job.counts["updated"]
+        if drafts and not dry_run:
+            where = base + reverse("wagtailadmin_explore", args=[self.index.id])
+            review = f" (submitted to the workflow {self.in_workflow!r})" if self.in_workflow else ""
+            self.stdout.write(f"{drafts} service drafts await review and publishing{review}: {where}")
+        for organisation, fields in self.organisations_not_changed.values():
+            self.stdout.write(
+                f"Organisation {organisation.name!r} not changed; the feed differs in {', '.join(fields)}: "
+                f"{base}{finder.get_edit_url(organisation)}"
+            )
 
     def import_record(self, position, record, dry_run, job):
         """Import one record in its own transaction: "created", "updated", "unchanged" or "skipped"."""
@@ -182,7 +207,9 @@ class Command(BaseCommand):
             or f"<p>{html.escape(name)}</p>"
         )
         page.website = text(record, "url", 200)
+        validate_web_url(page.website)  # http(s) only: the schema's "uri" allows any scheme
         page.email = text(record, "email", 254)
+        validate_email(page.email) if page.email else None
         page.who_for = text(record, "eligibility_description", 1000)
         page.cost_details = text(record, "fees_description", 400) or text(record, "fees", 400)
         page.cost = "free" if not page.cost_details else "some"
@@ -205,7 +232,19 @@ class Command(BaseCommand):
         elif revision_content(page) == before:
             return "unchanged"  # no new revision: importing the same feed again changes nothing
         page.save_revision()
+        self.submit_for_review(page)
         return "created" if existing is None else "updated"
+
+    def submit_for_review(self, page):
+        """Start the directory's moderation workflow, if it has one, on the new draft. A review in
+        progress starts again, so moderators approve what the feed sent, not an earlier draft."""
+        workflow = page.get_workflow()
+        if workflow is None:
+            return
+        if page.current_workflow_state is not None:
+            page.current_workflow_state.cancel(user=None)
+        workflow.start(page, None)
+        self.in_workflow = workflow.name
 
     def unique_slug(self, name):
         base = slugify(name)[:200] or "service"
@@ -223,22 +262,33 @@ class Command(BaseCommand):
         return stored
 
     def organisation(self, data):
+        """The organisation with the feed's id, created if new. A new one is shown nowhere until an
+        editor publishes a service run by it (the API lists only those), so creating it publishes
+        nothing. An existing one is live content with no drafts (it is a plain snippet), so it is
+        never changed: the feed's differences are reported for an editor to apply by hand. Adding
+        drafts to organisations would also mean filtering every listing by them; this keeps the
+        import from touching live data with no new state to get wrong."""
         if data is None:
             return None
         key = uuid.UUID(data["id"])
         name = text(data, "name", 160)
         if not name:
             raise RecordError("organization name is missing")
-        organisation, _ = Organisation.objects.update_or_create(
-            translation_key=key,
-            locale=self.locale,
-            defaults={
-                "name": name,
-                "description": text(data, "description", 1000) or name,
-                "email": text(data, "email", 254),
-                "website": text(data, "website", 200),
-            },
-        )
+        incoming = {
+            "name": name,
+            "description": text(data, "description", 1000) or name,
+            "email": text(data, "email", 254),
+            "website": text(data, "website", 200),
+        }
+        organisation = Organisation.objects.filter(translation_key=key, locale=self.locale).first()
+        if organisation is None:
+            organisation = Organisation(translation_key=key, locale=self.locale, **incoming)
+            organisation.full_clean()  # the model's rules: a web address, an email address
+            organisation.save()
+            return organisation
+        changed = [field for field, value in incoming.items() if getattr(organisation, field) != value]
+        if changed:
+            self.organisations_not_changed[organisation.pk] = (organisation, changed)
         return organisation
 
     def location(self, page, record):
