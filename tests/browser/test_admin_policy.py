@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from tests.factories import StandardPageFactory, home_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 COLLECT_VIOLATIONS = """
 window.cspViolations = [];
