@@ -4,9 +4,9 @@ import datetime
 import json
 import uuid
 from decimal import Decimal
-from unittest import mock
 from functools import cache
 from pathlib import Path
+from unittest import mock
 
 from django.test import TestCase
 from django.utils import timezone
