@@ -45,12 +45,13 @@ class ServicePageQuerySet(ListingQuerySet):
         unknown slug or code raises home.guards.InvalidParameter.
         """
         queryset = self
-        if search.strip():
+        # Double quotes mean nothing to a plain-text query and break SQLite's FTS5 syntax.
+        words = search.replace('"', " ").strip()
+        if words:
             # The search backend's full-text match, as a pk filter: the result stays a queryset
-            # (ordered, sliced, counted and annotated like any other listing). Double quotes mean
-            # nothing to a plain-text query and break SQLite's FTS5 syntax.
+            # (ordered, sliced, counted and annotated like any other listing).
             searchable = self.model.objects.live().public().only("pk")
-            found = searchable.search(search.replace('"', " "), operator="and", order_by_relevance=False)
+            found = searchable.search(words, operator="and", order_by_relevance=False)
             queryset = queryset.filter(pk__in=[page.pk for page in found])
         for param, value in (("category", category), ("area", area), ("language", language)):
             if value:

@@ -282,6 +282,12 @@ class OrukApiTests(TestCase):
                 self.assertIn("Drop-in", [s["name"] for s in self.get("services", search=words)["contents"]])
         self.assertTrue(self.get("services", search="wage nothing-like-this")["empty"])
 
+    def test_awkward_searches_are_harmless(self):
+        for search in ["!!!", '"', "'", "*", "-", "(", "AND", "OR NOT", "NEAR(a b)", "%", "\\", "clinic*", "   "]:
+            with self.subTest(search=search):
+                self.get("services", search=search)
+                self.get("service_at_locations", search=search)
+
     def test_overlong_search_is_400_json(self):
         for search in [" ".join(["word"] * 150), "x" * 10_000]:
             for path in ("services", "service_at_locations"):
