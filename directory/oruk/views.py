@@ -163,6 +163,18 @@ def filtered_services(request, locale):
     return queryset
 
 
+def with_text_languages(response, services, locale):
+    """Content-Language: the requested language if some of ``services`` are in it (or there are
+    none), and English if some are shown in English until they are translated (ORUK has no field
+    for the language of an item's text)."""
+    translated = {service.locale_id == locale.pk for service in services} or {True}
+    codes = [locale.language_code] if True in translated else []
+    if False in translated:
+        codes.append(Locale.get_default().language_code)
+    response["Content-Language"] = ", ".join(codes)
+    return response
+
+
 def categories_in(locale):
     source = Locale.get_default()
     return localize_objects(ServiceCategory.objects.filter(locale=source), locale)
@@ -177,8 +189,10 @@ def root(request):
 def services(request):
     locale = get_locale(request)
     queryset = filtered_services(request, locale)
+    shown = []
 
     def serialise(chunk):
+        shown.extend(chunk)
         organisations = localize_objects([s.organisation for s in chunk if s.organisation], locale)
         by_key = {o.translation_key: o for o in organisations}
         return [
@@ -186,7 +200,7 @@ def services(request):
             for s in chunk
         ]
 
-    return paged(request, queryset, serialise)
+    return with_text_languages(paged(request, queryset, serialise), shown, locale)
 
 
 @oruk_view
@@ -199,7 +213,9 @@ def service_detail(request, service_id):
     organisation = localize_objects([service.organisation], locale)[0] if service.organisation else None
     categories = localize_objects(service.categories.all(), locale)
     areas = localize_objects(service.areas.all(), locale)
-    return json_response(service_json(service, organisation, categories, areas, request))
+    return with_text_languages(
+        json_response(service_json(service, organisation, categories, areas, request)), [service], locale
+    )
 
 
 @oruk_view
@@ -253,12 +269,20 @@ def proximity_metres(request):
 def service_at_locations(request):
     locale = get_locale(request)
     services = located_services(filtered_services(request, locale))
+    shown = []
+
+    def serialise(chunk):
+        shown.extend(service for service, _ in chunk)
+        return [service_at_location_json(service, metres) for service, metres in chunk]
+
     postcode = guards.text(request.GET, "postcode", geo.MAX_QUERY_LENGTH)
     proximity = proximity_metres(request)
     if proximity is not None and not postcode:
         raise InvalidParameter("proximity", "proximity needs a postcode to measure from.")
     if not postcode:
-        return paged(request, services, lambda chunk: [service_at_location_json(s) for s in chunk])
+        return with_text_languages(
+            paged(request, services, lambda chunk: serialise([(service, None) for service in chunk])), shown, locale
+        )
     code = geo.outward_code(postcode)
     place = geo.find_place(code) if code else None
     if place is None:
@@ -276,12 +300,13 @@ def service_at_locations(request):
         ((service, metres) for service, metres in items if proximity is None or metres <= proximity),
         key=lambda item: item[1],
     )
-    return paged(request, items, lambda chunk: [service_at_location_json(s, metres) for s, metres in chunk])
+    return with_text_languages(paged(request, items, serialise), shown, locale)
 
 
 @oruk_view
 def service_at_location_detail(request, sal_id):
-    for service in located_services(published_services(get_locale(request))):
+    locale = get_locale(request)
+    for service in located_services(published_services(locale)):
         if uid("service_at_location", service.translation_key) == as_uuid(sal_id):
-            return json_response(service_at_location_json(service))
+            return with_text_languages(json_response(service_at_location_json(service)), [service], locale)
     return error(404, "No service at location has this id.")

@@ -372,7 +372,12 @@ class OrukApiTests(TestCase):
         self.assertEqual([s["name"] for s in data["contents"]], ["Helpline", "Klinika prawna"])
         self.assertEqual(data["contents"][1]["id"], str(self.clinic.translation_key))
         self.assertEqual(data["contents"][1]["organization"]["description"], "Centrum prawne")
-        self.assertEqual(self.get(f"services/{self.helpline.translation_key}", locale="pl")["name"], "Helpline")
+        self.assertEqual(self.client.get(BASE + "services", {"locale": "pl"})["Content-Language"], "pl, en")
+        self.assertEqual(
+            self.client.get(BASE + "services", {"locale": "pl", "search": "klinika"})["Content-Language"], "pl"
+        )
+        helpline = self.client.get(BASE + f"services/{self.helpline.translation_key}", {"locale": "pl"})
+        self.assertEqual((helpline.json()["name"], helpline["Content-Language"]), ("Helpline", "en"))
         self.assertEqual(self.get(f"services/{self.clinic.translation_key}", locale="pl")["name"], "Klinika prawna")
         self.assert_page(data, "compiled/service_list.json")
 
