@@ -141,25 +141,28 @@ def published_services(locale):
 
 def filtered_services(request, locale):
     """The services the filters of /services and /service_at_locations select, through the
-    directory's one query method (ServicePage.objects.filtered)."""
+    directory's one query method (ServicePage.objects.filtered). Every parameter is checked
+    first, so a bad one is a 400 whatever the others select."""
+    search = guards.search_text(request.GET, "search")
     term = request.GET.get("taxonomy_term_id")
+    term = term and guards.uuid_value(term, "taxonomy_term_id")
+    taxonomy = request.GET.get("taxonomy_id")
+    taxonomy = taxonomy and guards.uuid_value(taxonomy, "taxonomy_id")
+    modified_after = request.GET.get("modified_after")
+    modified_after = modified_after and guards.moment(modified_after, "modified_after")
     category = None
     if term:
-        term = guards.uuid_value(term, "taxonomy_term_id")
         matches = [c for c in ServiceCategory.objects.filter(locale=Locale.get_default()) if term_id(c) == term]
         if not matches:
             return ServicePage.objects.none()
         category = matches[0]
-    taxonomy = request.GET.get("taxonomy_id")
-    if taxonomy and guards.uuid_value(taxonomy, "taxonomy_id") != TAXONOMY_ID:
+    if taxonomy and taxonomy != TAXONOMY_ID:
         return ServicePage.objects.none()
-    queryset = published_services(locale).filtered(category=category, search=guards.search_text(request.GET, "search"))
-    modified_after = request.GET.get("modified_after")
+    queryset = published_services(locale).filtered(category=category, search=search)
     if modified_after:
-        moment = guards.moment(modified_after, "modified_after")
         queryset = queryset.annotate(
             modified=Coalesce("last_published_at", "latest_revision_created_at", "first_published_at")
-        ).filter(modified__gte=moment)  # "on or after"
+        ).filter(modified__gte=modified_after)  # "on or after"
     return queryset
 
 

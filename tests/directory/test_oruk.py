@@ -193,6 +193,8 @@ class OrukApiTests(TestCase):
             {"modified_after": "2026-13-45"},
             {"taxonomy_term_id": "nope"},
             {"locale": "xx"},
+            {"taxonomy_term_id": str(uuid.uuid4()), "modified_after": "soon"},  # checked whatever else selects
+            {"taxonomy_id": str(uuid.uuid4()), "search": "x" * 501},
         ]:
             with self.subTest(params=params):
                 self.assertEqual(self.get("services", status=400, **params)["status"], 400)
