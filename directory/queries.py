@@ -36,14 +36,23 @@ class ServicePageQuerySet(ListingQuerySet):
             .order_by("title")
         )
 
-    def filtered(self, category=None, area=None, language=None, open_now=False, now=None):
+    def filtered(self, category=None, area=None, language=None, open_now=False, now=None, search=""):
         """Services in this category and area whose staff speak this language (each a term or
-        its slug/code; None for any), open at ``now`` (default: the current time) if ``open_now``.
+        its slug/code; None for any), open at ``now`` (default: the current time) if ``open_now``,
+        matching the words of ``search`` in the fields the site search uses (ServicePage.search_fields).
 
         Every filter is a pk subquery, so search backends can still filter the result. An
         unknown slug or code raises home.guards.InvalidParameter.
         """
         queryset = self
+        # Double quotes mean nothing to a plain-text query and break SQLite's FTS5 syntax.
+        words = search.replace('"', " ").strip()
+        if words:
+            # The search backend's full-text match, as a pk filter: the result stays a queryset
+            # (ordered, sliced, counted and annotated like any other listing).
+            searchable = self.model.objects.live().public().only("pk")
+            found = searchable.search(words, operator="and", order_by_relevance=False)
+            queryset = queryset.filter(pk__in=[page.pk for page in found])
         for param, value in (("category", category), ("area", area), ("language", language)):
             if value:
                 queryset = filter_by_term(queryset, param, value, *TERM_FILTERS[param])

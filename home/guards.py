@@ -14,6 +14,11 @@ from wagtail.models import Locale
 
 NUL = "\x00"
 POSITIVE_INT = re.compile(r"[0-9]{1,6}")
+# The longest search any surface accepts (the site search, the content API, the ORUK feed): far
+# beyond a real question, well below what makes a search backend's query builder recurse too deep
+# (a 150-word query was a RecursionError) or a log line huge.
+MAX_SEARCH_WORDS = 100
+MAX_SEARCH_CHARS = 500
 
 
 class InvalidParameter(ValueError):
@@ -36,6 +41,18 @@ def check_no_nul(query):
 def text(query, name, max_length, default=""):
     """A free-text parameter without surrounding spaces, cut to ``max_length`` characters."""
     return (query.get(name) or default).strip()[:max_length]
+
+
+def search_text(query, name):
+    """A search parameter without surrounding spaces, refused (not cut) when over the limits."""
+    value = (query.get(name) or "").strip()
+    if len(value) > MAX_SEARCH_CHARS or len(value.split()) > MAX_SEARCH_WORDS:
+        raise InvalidParameter(name, search_too_long_message(name))
+    return value
+
+
+def search_too_long_message(name):
+    return f"{name} is too long: at most {MAX_SEARCH_WORDS} words and {MAX_SEARCH_CHARS} characters."
 
 
 def positive_int(query, name, default, maximum=None):

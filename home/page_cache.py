@@ -115,11 +115,12 @@ def not_modified(request, etag):
     return None
 
 
-def content_conditional(view):
+def content_conditional(view, variant=None):
     """ETags for a JSON view of published content (the API, the ORUK feed), checked before it runs.
 
     Its successful responses are public for API_CACHE_MAX_AGE seconds unless the view says otherwise,
-    and carry an ETag made from the content version and the URL, so a revalidation costs no
+    and carry an ETag made from the content version and the URL (and ``variant(request)``, for
+    output that also changes with something other than content), so a revalidation costs no
     query and no serialisation. Responses the view marks private (page previews) get neither.
     """
 
@@ -130,6 +131,8 @@ def content_conditional(view):
         version = None
         if request.method in ("GET", "HEAD") and not (match and "page_preview" in match.namespaces):
             version = content_version()
+        if version is not None and variant is not None:
+            version = f"{version}{variant(request)}"
         etag = None if version is None else page_etag(request, version)
         response = etag and not_modified(request, etag)
         if response:

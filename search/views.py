@@ -1,9 +1,12 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from home import guards
+from home.guards import InvalidParameter
 from home.templatetags.nasn_tags import localurl
 
 from .models import SearchLog
@@ -18,7 +21,13 @@ SUGGESTIONS_MAX_AGE = 5 * 60
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]  # without NULs (home.middleware)
+    try:
+        query = guards.search_text(request.GET, "q")[:MAX_QUERY_LENGTH]  # without NULs (home.middleware)
+    except InvalidParameter:
+        # Not searched, not logged, not echoed back: a plain message and the empty search box.
+        response = TemplateResponse(request, "search/search.html", {"search_too_long": too_long_message()}, status=400)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
     context = {"search_query": query}
     terms = clean_query(query)
     if terms:
@@ -35,6 +44,14 @@ def search(request):
     return response
 
 
+def too_long_message():
+    return ngettext(
+        "That search is too long. Please use at most %(words)d word or %(characters)d characters.",
+        "That search is too long. Please use at most %(words)d words or %(characters)d characters.",
+        guards.MAX_SEARCH_WORDS,
+    ) % {"words": guards.MAX_SEARCH_WORDS, "characters": guards.MAX_SEARCH_CHARS}
+
+
 def log_search(site_search):
     logged = query_for_log(site_search.query, site_words())
     if logged:
@@ -47,7 +64,10 @@ def suggest(request):
 
     Nothing is logged: these are keystrokes, not searches.
     """
-    terms = clean_query(request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH])
+    try:
+        terms = clean_query(guards.search_text(request.GET, "q")[:MAX_QUERY_LENGTH])
+    except InvalidParameter as problem:
+        return JsonResponse({"message": problem.message}, status=400)
     suggestions = []
     if len(terms) >= SUGGESTIONS_MIN_LENGTH:
         pages = live_pages(Locale.get_active()).autocomplete(terms)[:SUGGESTIONS]

@@ -15,9 +15,11 @@ that ``manage.py import_oruk`` checks incoming services against.
 
 import uuid
 
-ORUK_VERSION = "3.0"
-ORUK_PROFILE = "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/profile"
-ORUK_OPENAPI_URL = "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/schema/openapi.json"
+# What the official ORUK validator reads at the root: "HSDS-UK-3.0" selects the 3.0 profile's rules
+# (a bare "3.0" is taken for the default, older, profile).
+ORUK_VERSION = "HSDS-UK-3.0"
+ORUK_PROFILE = "https://open-referral-uk-profile.readthedocs.io/en/latest/"  # the profile's own pages
+ORUK_OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
 NAMESPACE = uuid.UUID("6c1f6a8e-3b0e-5d55-9f7a-6e6173616e61")  # fixed: never change (ids derive from it)
 TAXONOMY_ID = str(uuid.uuid5(NAMESPACE, "taxonomy:service-categories"))
 

@@ -3,6 +3,7 @@
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
+from directory import hours
 from directory.oruk import TAXONOMY_ID, term_id, uid
 from home.validators import safe_web_url
 
@@ -83,8 +84,20 @@ def service_at_location_json(service, proximity=None):
     return data
 
 
-def schedules_json(service):
+def utc_offset(now=None):
+    """Europe/London's offset at ``now`` as the UK profile writes it after a time: "Z" in
+    winter (GMT), "+01:00" in summer (BST)."""
+    offset = hours.local_now(now).utcoffset()
+    if not offset:
+        return "Z"
+    minutes = int(offset.total_seconds()) // 60
+    return f"{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def schedules_json(service, now=None):
+    """Weekly slots; their times are London wall-clock times, given with today's offset."""
     service_id = str(service.translation_key)
+    zone = utc_offset(now)
     if service.open_24_7:
         return [
             {
@@ -92,8 +105,8 @@ def schedules_json(service):
                 "service_id": service_id,
                 "freq": "WEEKLY",
                 "byday": ",".join(BYDAY),
-                "opens_at": "00:00",
-                "closes_at": "23:59",
+                "opens_at": f"00:00{zone}",
+                "closes_at": f"23:59{zone}",
                 "description": "Open 24 hours, 7 days a week",
             }
         ]
@@ -107,8 +120,8 @@ def schedules_json(service):
                     "service_id": service_id,
                     "freq": "WEEKLY",
                     "byday": BYDAY[slot.weekday],
-                    "opens_at": opens,
-                    "closes_at": closes,
+                    "opens_at": f"{opens}{zone}",
+                    "closes_at": f"{closes}{zone}",
                     "description": "Closes the next day" if slot.closes <= slot.opens else "",
                     "notes": service.hours_notes,
                 }

@@ -3,10 +3,9 @@
 import math
 from functools import wraps
 
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from directory import geo
@@ -25,22 +24,59 @@ from home.localization import localize_objects
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
+SAFE_METHODS = ("GET", "HEAD")
+# CORS (the standard: "Access-Control-Allow-Origin: *" on every response). A browser may send the
+# revalidation header cross-origin and read the ETag back.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag",
+}
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Accept-Language, Content-Language, Content-Type, If-None-Match",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 def json_response(data, status=200):
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def error(status, message):
     return json_response({"status": status, "message": message}, status=status)
 
 
-def oruk_view(view):
-    """GET only; a bad parameter (home.guards.InvalidParameter) is a JSON 400."""
+def oruk_endpoint(view):
+    """The outermost layer of every ORUK URL (around the ETag check): CORS headers on every
+    response (a 304 and errors too), the OPTIONS preflight answered, other methods a JSON 405.
 
-    @require_safe
+    CSRF-exempt: the feed changes nothing, and a POST is to get a JSON 405, not Django's HTML
+    CSRF page.
+    """
+
+    @csrf_exempt
+    @wraps(view)
+    def endpoint(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = json_response({}, status=200)
+            for header, value in PREFLIGHT_HEADERS.items():
+                response[header] = value
+            response["Allow"] = PREFLIGHT_HEADERS["Access-Control-Allow-Methods"]
+        elif request.method not in SAFE_METHODS:
+            response = error(405, f"{request.method} is not allowed: this feed is read-only (GET).")
+            response["Allow"] = PREFLIGHT_HEADERS["Access-Control-Allow-Methods"]
+        else:
+            response = view(request, *args, **kwargs)
+        for header, value in CORS_HEADERS.items():
+            response[header] = value
+        return response
+
+    return endpoint
+
+
+def oruk_view(view):
+    """A bad parameter (home.guards.InvalidParameter) is a JSON 400."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
@@ -50,6 +86,11 @@ def oruk_view(view):
             return error(400, problem.message)
 
     return wrapped
+
+
+def not_found(request, path=""):
+    """Any other URL under the feed: a JSON 404 (with CORS, from oruk_endpoint)."""
+    return error(404, "No such endpoint in this Open Referral UK feed.")
 
 
 def get_locale(request):
@@ -66,11 +107,18 @@ def as_uuid(value):
 
 
 def paged(request, items, serialise):
+    """One page of ``items`` with the ORUK paging fields.
+
+    The rules (as the official validator checks them): ``total_pages`` is at least 1;
+    ``first_page`` is page 1, ``last_page`` any page from ``total_pages`` on; ``size`` is the
+    number of items on this page and ``empty`` says it is 0 (a page past the end is empty, its
+    totals unchanged).
+    """
     per_page = guards.positive_int(request.GET, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     page = guards.positive_int(request.GET, "page", 1)
     total = len(items) if isinstance(items, list) else items.count()
     total_pages = max(1, math.ceil(total / per_page))
-    chunk = list(items[(page - 1) * per_page : page * per_page])
+    chunk = list(items[(page - 1) * per_page : page * per_page]) if page <= total_pages else []
     contents = serialise(chunk)
     return json_response(
         {
@@ -80,14 +128,54 @@ def paged(request, items, serialise):
             "size": len(contents),
             "first_page": page == 1,
             "last_page": page >= total_pages,
-            "empty": total == 0,
+            "empty": not contents,
             "contents": contents,
         }
     )
 
 
 def published_services(locale):
-    return ServicePage.objects.live_public().filter(locale=locale).order_by("title", "pk")
+    """Live, public services: each one's translation in ``locale`` where there is one, else English."""
+    return ServicePage.objects.listing(locale).order_by("title", "pk")
+
+
+def filtered_services(request, locale):
+    """The services the filters of /services and /service_at_locations select, through the
+    directory's one query method (ServicePage.objects.filtered). Every parameter is checked
+    first, so a bad one is a 400 whatever the others select."""
+    search = guards.search_text(request.GET, "search")
+    term = request.GET.get("taxonomy_term_id")
+    term = term and guards.uuid_value(term, "taxonomy_term_id")
+    taxonomy = request.GET.get("taxonomy_id")
+    taxonomy = taxonomy and guards.uuid_value(taxonomy, "taxonomy_id")
+    modified_after = request.GET.get("modified_after")
+    modified_after = modified_after and guards.moment(modified_after, "modified_after")
+    category = None
+    if term:
+        matches = [c for c in ServiceCategory.objects.filter(locale=Locale.get_default()) if term_id(c) == term]
+        if not matches:
+            return ServicePage.objects.none()
+        category = matches[0]
+    if taxonomy and taxonomy != TAXONOMY_ID:
+        return ServicePage.objects.none()
+    queryset = published_services(locale).filtered(category=category, search=search)
+    if modified_after:
+        queryset = queryset.annotate(
+            modified=Coalesce("last_published_at", "latest_revision_created_at", "first_published_at")
+        ).filter(modified__gte=modified_after)  # "on or after"
+    return queryset
+
+
+def with_text_languages(response, services, locale):
+    """Content-Language: the requested language if some of ``services`` are in it (or there are
+    none), and English if some are shown in English until they are translated (ORUK has no field
+    for the language of an item's text)."""
+    translated = {service.locale_id == locale.pk for service in services} or {True}
+    codes = [locale.language_code] if True in translated else []
+    if False in translated:
+        codes.append(Locale.get_default().language_code)
+    response["Content-Language"] = ", ".join(codes)
+    return response
 
 
 def categories_in(locale):
@@ -103,30 +191,11 @@ def root(request):
 @oruk_view
 def services(request):
     locale = get_locale(request)
-    queryset = published_services(locale).select_related("organisation")
-    search = guards.text(request.GET, "search", 200)
-    if search:
-        queryset = queryset.filter(
-            Q(title__icontains=search)
-            | Q(search_description__icontains=search)
-            | Q(organisation__name__icontains=search)
-        )
-    term = request.GET.get("taxonomy_term_id")
-    if term:
-        term = guards.uuid_value(term, "taxonomy_term_id")
-        matches = [c for c in ServiceCategory.objects.filter(locale=Locale.get_default()) if term_id(c) == term]
-        queryset = queryset.filtered(category=matches[0]) if matches else queryset.none()
-    taxonomy = request.GET.get("taxonomy_id")
-    if taxonomy and taxonomy != TAXONOMY_ID:
-        queryset = queryset.none()
-    modified_after = request.GET.get("modified_after")
-    if modified_after:
-        moment = guards.moment(modified_after, "modified_after")
-        queryset = queryset.annotate(
-            modified=Coalesce("last_published_at", "latest_revision_created_at", "first_published_at")
-        ).filter(modified__gt=moment)
+    queryset = filtered_services(request, locale)
+    shown = []
 
     def serialise(chunk):
+        shown.extend(chunk)
         organisations = localize_objects([s.organisation for s in chunk if s.organisation], locale)
         by_key = {o.translation_key: o for o in organisations}
         return [
@@ -134,26 +203,22 @@ def services(request):
             for s in chunk
         ]
 
-    return paged(request, queryset, serialise)
+    return with_text_languages(paged(request, queryset, serialise), shown, locale)
 
 
 @oruk_view
 def service_detail(request, service_id):
     locale = get_locale(request)
     service_id = as_uuid(service_id)
-    service = service_id and (
-        published_services(locale)
-        .filter(translation_key=service_id)
-        .select_related("organisation")
-        .prefetch_related("languages", "opening_hours", "categories", "areas")
-        .first()
-    )
+    service = service_id and (published_services(locale).filter(translation_key=service_id).first())
     if service is None:
         return error(404, "No published service has this id.")
     organisation = localize_objects([service.organisation], locale)[0] if service.organisation else None
     categories = localize_objects(service.categories.all(), locale)
     areas = localize_objects(service.areas.all(), locale)
-    return json_response(service_json(service, organisation, categories, areas, request))
+    return with_text_languages(
+        json_response(service_json(service, organisation, categories, areas, request)), [service], locale
+    )
 
 
 @oruk_view
@@ -185,38 +250,66 @@ def taxonomy_term_detail(request, term_id_):
     return error(404, "No taxonomy term has this id.")
 
 
-def located_services(locale):
-    return published_services(locale).exclude(latitude=None).exclude(longitude=None)
+def located_services(services):
+    return services.exclude(latitude=None).exclude(longitude=None)
+
+
+def proximity_metres(request):
+    """``?proximity=``: a distance in metres (a positive number), or None."""
+    value = request.GET.get("proximity", "").strip()
+    if not value:
+        return None
+    try:
+        metres = float(value)
+    except ValueError:
+        metres = None
+    if metres is None or not math.isfinite(metres) or metres <= 0:
+        raise InvalidParameter("proximity", "proximity must be a positive number of metres.")
+    return metres
 
 
 @oruk_view
 def service_at_locations(request):
     locale = get_locale(request)
-    items = [(service, None) for service in located_services(locale)]
+    services = located_services(filtered_services(request, locale))
+    shown = []
+
+    def serialise(chunk):
+        shown.extend(service for service, _ in chunk)
+        return [service_at_location_json(service, metres) for service, metres in chunk]
+
     postcode = guards.text(request.GET, "postcode", geo.MAX_QUERY_LENGTH)
-    if postcode:
-        code = geo.outward_code(postcode)
-        place = geo.find_place(code) if code else None
-        if place is None:
-            raise InvalidParameter("postcode", "Unknown postcode.")
-        items = [
-            (service, geo.haversine_miles(place.latitude, place.longitude, service.latitude, service.longitude))
-            for service, _ in items
-        ]
-        items.sort(key=lambda item: item[1])
-    return paged(
-        request,
-        items,
-        lambda chunk: [
-            service_at_location_json(s, miles * geo.METRES_PER_MILE if miles is not None else None)
-            for s, miles in chunk
-        ],
+    proximity = proximity_metres(request)
+    if proximity is not None and not postcode:
+        raise InvalidParameter("proximity", "proximity needs a postcode to measure from.")
+    if not postcode:
+        return with_text_languages(
+            paged(request, services, lambda chunk: serialise([(service, None) for service in chunk])), shown, locale
+        )
+    code = geo.outward_code(postcode)
+    place = geo.find_place(code) if code else None
+    if place is None:
+        raise InvalidParameter("postcode", "Unknown postcode.")
+    # Nearest first, in metres from the postcode's centroid; with proximity, only those within it.
+    items = [
+        (
+            service,
+            geo.haversine_miles(place.latitude, place.longitude, service.latitude, service.longitude)
+            * geo.METRES_PER_MILE,
+        )
+        for service in services
+    ]
+    items = sorted(
+        ((service, metres) for service, metres in items if proximity is None or metres <= proximity),
+        key=lambda item: item[1],
     )
+    return with_text_languages(paged(request, items, serialise), shown, locale)
 
 
 @oruk_view
 def service_at_location_detail(request, sal_id):
-    for service in located_services(get_locale(request)):
+    locale = get_locale(request)
+    for service in located_services(published_services(locale)):
         if uid("service_at_location", service.translation_key) == as_uuid(sal_id):
-            return json_response(service_at_location_json(service))
+            return with_text_languages(json_response(service_at_location_json(service)), [service], locale)
     return error(404, "No service at location has this id.")

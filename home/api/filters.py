@@ -198,7 +198,7 @@ class SearchFilter(filters.SearchFilter):
             raise BadRequestError("search is disabled")
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
-        query = request.GET["search"].replace('"', " ")
+        query = guards.search_text(request.GET, "search").replace('"', " ")
         if not query.strip():
             return queryset.none()  # some backends fail on a query with no words
         try:
@@ -211,7 +211,11 @@ class SearchFilter(filters.SearchFilter):
     @staticmethod
     def api_parameters(view):
         return [
-            param("search", STRING, "Words to search for."),
+            param(
+                "search",
+                {"type": "string", "maxLength": guards.MAX_SEARCH_CHARS},
+                f"Words to search for (at most {guards.MAX_SEARCH_WORDS}).",
+            ),
             param(
                 "search_operator",
                 {"type": "string", "enum": ["and", "or"]},

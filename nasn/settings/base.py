@@ -333,7 +333,8 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_ALL_ORIGINS = CORS_ALLOWED_ORIGINS == ["*"]
 if CORS_ALLOW_ALL_ORIGINS:
     CORS_ALLOWED_ORIGINS = []
-CORS_URLS_REGEX = r"^/api/"
+# Not the ORUK feed: its views answer every origin and preflight themselves (directory/oruk/views.py).
+CORS_URLS_REGEX = r"^/api/(?!openreferral/)"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # Headless preview: the front end's preview URL (it gets ?content_type=…&token=… and fetches
 # the draft from /api/v2/page_preview/). Empty: editors get Wagtail's own preview.

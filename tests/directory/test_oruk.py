@@ -6,6 +6,7 @@ import uuid
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from unittest import mock
 
 from django.test import TestCase
 from django.utils import timezone
@@ -13,7 +14,7 @@ from jsonschema import Draft202012Validator
 
 from directory import oruk
 from directory.models import AreaKind, OpeningHours, ServicePage
-from directory.oruk import validation
+from directory.oruk import serializers, validation
 from tests.factories import (
     AreaFactory,
     DirectoryIndexPageFactory,
@@ -121,9 +122,9 @@ class OrukApiTests(TestCase):
 
     def test_root(self):
         data = self.get("")
-        self.assertEqual(data["version"], "3.0")
-        self.assertIn("profile", data)
-        self.assertTrue(data["openapi_url"].startswith("https://"))
+        self.assertEqual(data["version"], "HSDS-UK-3.0")  # what the official validator reads
+        self.assertEqual(data["profile"], "https://open-referral-uk-profile.readthedocs.io/en/latest/")
+        self.assertEqual(data["openapi_url"], "https://openreferraluk.org/specifications/3.0/openapi.json")
 
     def test_services_list(self):
         data = self.get("services")
@@ -147,7 +148,10 @@ class OrukApiTests(TestCase):
         self.assertEqual(location["latitude"], 52.6309)
         self.assertEqual(data["phones"][0]["number"], "01603 123456")
         self.assertEqual(data["schedules"][0]["byday"], "FR")
-        self.assertEqual((data["schedules"][0]["opens_at"], data["schedules"][0]["closes_at"]), ("20:00", "02:00"))
+        zone = serializers.utc_offset()
+        self.assertEqual(
+            (data["schedules"][0]["opens_at"], data["schedules"][0]["closes_at"]), (f"20:00{zone}", f"02:00{zone}")
+        )
         self.assertEqual([lang["code"] for lang in data["languages"]], ["pl"])
         self.assertEqual(data["service_areas"][0]["name"], "Norwich")
         self.assertEqual(data["attributes"][0]["taxonomy_term"]["name"], "Legal advice")
@@ -189,6 +193,8 @@ class OrukApiTests(TestCase):
             {"modified_after": "2026-13-45"},
             {"taxonomy_term_id": "nope"},
             {"locale": "xx"},
+            {"taxonomy_term_id": str(uuid.uuid4()), "modified_after": "soon"},  # checked whatever else selects
+            {"taxonomy_id": str(uuid.uuid4()), "search": "x" * 501},
         ]:
             with self.subTest(params=params):
                 self.assertEqual(self.get("services", status=400, **params)["status"], 400)
@@ -200,9 +206,52 @@ class OrukApiTests(TestCase):
         self.assertIn("unknown locale 'xx'", self.get("services", status=400, locale="xx")["message"])
         self.assertEqual(self.get("service_at_locations", status=400, postcode="ZZ9")["message"], "Unknown postcode.")
 
-    def test_get_only(self):
-        self.assertEqual(self.client.post(BASE + "services").status_code, 405)
-        self.assertEqual(self.client.delete(BASE + f"services/{self.clinic.translation_key}").status_code, 405)
+    def test_other_methods_are_json_405_with_cors(self):
+        client = self.client_class(enforce_csrf_checks=True)  # as a browser's POST: no CSRF page
+        for method in ("post", "put", "patch", "delete"):
+            for path in ("services", f"services/{self.clinic.translation_key}", ""):
+                with self.subTest(method=method, path=path):
+                    response = getattr(client, method)(BASE + path)
+                    self.assertEqual(response.status_code, 405)
+                    self.assertEqual(response["Content-Type"], "application/json")
+                    self.assertEqual(response["Access-Control-Allow-Origin"], "*")
+                    self.assertEqual(response.json()["status"], 405)
+                    self.assertIn("GET", response["Allow"])
+
+    def test_options_preflight(self):
+        response = self.client.options(
+            BASE + "services",
+            headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Access-Control-Allow-Origin"], "*")
+        self.assertIn("GET", response["Access-Control-Allow-Methods"])
+        self.assertIn("If-None-Match", response["Access-Control-Allow-Headers"])
+
+    def test_etag_cache_control_and_304(self):
+        response = self.client.get(BASE + "services")
+        self.assertIn("public", response["Cache-Control"])
+        self.assertIn("max-age=", response["Cache-Control"])
+        etag = response["ETag"]
+        again = self.client.get(BASE + "services", headers={"If-None-Match": etag})
+        self.assertEqual(again.status_code, 304)
+        self.assertEqual(again["Access-Control-Allow-Origin"], "*")
+        self.assertEqual(again["ETag"], etag)
+        self.assertNotEqual(self.client.get(BASE + "services", {"page": 1})["ETag"], etag)  # per URL
+
+    def test_etag_follows_the_london_offset(self):
+        # Schedules say today's UTC offset: at the BST/GMT change the ETag changes too.
+        summer = datetime.datetime(2026, 7, 1, 12, tzinfo=datetime.UTC)
+        winter = datetime.datetime(2026, 12, 1, 12, tzinfo=datetime.UTC)
+        self.assertEqual((serializers.utc_offset(summer), serializers.utc_offset(winter)), ("+01:00", "Z"))
+        with mock.patch("directory.oruk_urls.utc_offset", return_value="+01:00"):
+            summer_etag = self.client.get(BASE + "services")["ETag"]
+        with mock.patch("directory.oruk_urls.utc_offset", return_value="Z"):
+            self.assertNotEqual(self.client.get(BASE + "services")["ETag"], summer_etag)
+
+    def test_unknown_endpoint_is_json_404_with_cors(self):
+        data = self.get("organizations/nope", status=404)
+        self.assertEqual(data["status"], 404)
 
     def test_paging(self):
         data = self.get("services", per_page=1, page=2)
@@ -212,10 +261,42 @@ class OrukApiTests(TestCase):
         self.assertTrue(data["last_page"])
         beyond = self.get("services", page=5)
         self.assertEqual(beyond["contents"], [])
+        self.assertEqual(
+            {key: beyond[key] for key in ("total_items", "total_pages", "size", "first_page", "last_page", "empty")},
+            {"total_items": 2, "total_pages": 1, "size": 0, "first_page": False, "last_page": True, "empty": True},
+        )
 
     def test_search(self):
         self.assertEqual([s["name"] for s in self.get("services", search="clinic")["contents"]], ["Legal clinic"])
         self.assertEqual([s["name"] for s in self.get("services", search="law centre")["contents"]], ["Legal clinic"])
+
+    def test_search_is_full_text_over_the_site_search_fields(self):
+        # The description and who it is for, as the site search (ServicePage.search_fields).
+        ServicePageFactory(
+            parent=self.index,
+            title="Drop-in",
+            description="<p>Confidential help with wage theft.</p>",
+            who_for="Fishermen",
+            categories=[self.housing],
+        )
+        for words in ("wage theft", "fishermen"):
+            with self.subTest(words=words):
+                self.assertIn("Drop-in", [s["name"] for s in self.get("services", search=words)["contents"]])
+        self.assertTrue(self.get("services", search="wage nothing-like-this")["empty"])
+
+    def test_awkward_searches_are_harmless(self):
+        for search in ["!!!", '"', "'", "*", "-", "(", "AND", "OR NOT", "NEAR(a b)", "%", "\\", "clinic*", "   "]:
+            with self.subTest(search=search):
+                self.get("services", search=search)
+                self.get("service_at_locations", search=search)
+
+    def test_overlong_search_is_400_json(self):
+        for search in [" ".join(["word"] * 150), "x" * 10_000]:
+            for path in ("services", "service_at_locations"):
+                with self.subTest(path=path, length=len(search)):
+                    message = self.get(path, status=400, search=search)["message"]
+                    self.assertEqual(message, "search is too long: at most 100 words and 500 characters.")
+        self.assertEqual(self.get("services", search=" ".join(["word"] * 100))["total_items"], 0)
 
     def test_taxonomy_filter(self):
         term = oruk.term_id(self.housing)
@@ -225,6 +306,9 @@ class OrukApiTests(TestCase):
     def test_modified_after(self):
         ServicePage.objects.update(last_published_at=timezone.now())
         self.assertEqual(self.get("services", modified_after="2000-01-01")["total_items"], 2)
+        # On or after: a client passing back an item's last_modified gets that item again.
+        last_modified = self.get(f"services/{self.clinic.translation_key}")["last_modified"]
+        self.assertEqual(self.get("services", modified_after=last_modified)["total_items"], 2)
         future = (timezone.now() + datetime.timedelta(days=1)).isoformat()
         self.assertEqual(self.get("services", modified_after=future)["total_items"], 0)
 
@@ -238,6 +322,39 @@ class OrukApiTests(TestCase):
         term = self.get(f"taxonomy_terms/{oruk.term_id(self.legal)}")
         assert_valid("taxonomy_term.json", term)
         self.assertEqual(term["description"], "Advice on the law")
+
+    def test_service_at_locations_within_proximity(self):
+        ServicePageFactory(  # Cromer, about 32 km from Norwich
+            parent=self.index,
+            title="Coast clinic",
+            categories=[self.housing],
+            latitude=Decimal("52.9311"),
+            longitude=Decimal("1.3016"),
+        )
+        near = self.get("service_at_locations", postcode="NR3 1HN", proximity="5000")
+        self.assertEqual([item["location"]["name"] for item in near["contents"]], ["Legal clinic"])
+        self.assertLessEqual(near["contents"][0]["proximity"], 5000)
+        both = self.get("service_at_locations", postcode="NR3 1HN", proximity="50000")
+        self.assertEqual([item["location"]["name"] for item in both["contents"]], ["Legal clinic", "Coast clinic"])
+        for value in ("-1", "0", "far", "nan", "inf"):
+            with self.subTest(proximity=value):
+                self.get("service_at_locations", status=400, postcode="NR3 1HN", proximity=value)
+        self.get("service_at_locations", status=400, proximity="5000")  # from where?
+
+    def test_service_at_locations_filters_like_services(self):
+        ServicePageFactory(
+            parent=self.index,
+            title="Shelter",
+            categories=[self.housing],
+            latitude=Decimal("52.6"),
+            longitude=Decimal("1.3"),
+        )
+        names = lambda **params: [i["location"]["name"] for i in self.get("service_at_locations", **params)["contents"]]  # noqa: E731
+        self.assertEqual(names(taxonomy_term_id=oruk.term_id(self.housing)), ["Shelter"])
+        self.assertEqual(names(taxonomy_term_id=oruk.term_id(self.legal)), ["Legal clinic"])
+        self.assertEqual(names(taxonomy_id=oruk.TAXONOMY_ID), ["Legal clinic", "Shelter"])
+        self.assertEqual(names(taxonomy_id=str(uuid.uuid4())), [])
+        self.assertEqual(names(search="law centre"), ["Legal clinic"])
 
     def test_service_at_locations_with_proximity(self):
         data = self.get("service_at_locations", postcode="NR30 1AA")
@@ -253,9 +370,17 @@ class OrukApiTests(TestCase):
         translate_page(self.index, "pl")
         translate_page(self.clinic, "pl", title="Klinika prawna")
         data = self.get("services", locale="pl")
-        self.assertEqual([s["name"] for s in data["contents"]], ["Klinika prawna"])
-        self.assertEqual(data["contents"][0]["id"], str(self.clinic.translation_key))
-        self.assertEqual(data["contents"][0]["organization"]["description"], "Centrum prawne")
+        # The Polish translation where there is one, else English (home/localization.py's rule).
+        self.assertEqual([s["name"] for s in data["contents"]], ["Helpline", "Klinika prawna"])
+        self.assertEqual(data["contents"][1]["id"], str(self.clinic.translation_key))
+        self.assertEqual(data["contents"][1]["organization"]["description"], "Centrum prawne")
+        self.assertEqual(self.client.get(BASE + "services", {"locale": "pl"})["Content-Language"], "pl, en")
+        self.assertEqual(
+            self.client.get(BASE + "services", {"locale": "pl", "search": "klinika"})["Content-Language"], "pl"
+        )
+        helpline = self.client.get(BASE + f"services/{self.helpline.translation_key}", {"locale": "pl"})
+        self.assertEqual((helpline.json()["name"], helpline["Content-Language"]), ("Helpline", "en"))
+        self.assertEqual(self.get(f"services/{self.clinic.translation_key}", locale="pl")["name"], "Klinika prawna")
         self.assert_page(data, "compiled/service_list.json")
 
     def test_services_query_count_is_constant(self):

@@ -149,14 +149,15 @@ class SearchResultsTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("search_results", response.context)
 
-    def test_very_long_query_is_cut_short(self):
-        response = self.client.get(SEARCH_URL, {"q": "labour " + "x" * 5000})
+    def test_long_query_is_cut_short(self):
+        query = "labour " + "x" * 400  # within the limit of home.guards, beyond what is searched
+        response = self.client.get(SEARCH_URL, {"q": query})
 
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.context["search_query"], ("labour " + "x" * 5000)[:MAX_QUERY_LENGTH])
+        self.assertEqual(response.context["search_query"], query[:MAX_QUERY_LENGTH])
 
     def test_a_query_of_many_words_is_harmless(self):
-        self.assertEqual(self.results("labour " * 700), [self.live.pk])
+        self.assertEqual(self.results("labour " * 70), [self.live.pk])
 
     def test_punctuation_operator_and_injection_queries_are_harmless(self):
         for query in AWKWARD_QUERIES:

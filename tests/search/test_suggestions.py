@@ -55,7 +55,8 @@ class SuggestionTests(TestCase):
                 self.assertEqual(self.suggestions(query), [])
 
     def test_awkward_input_is_harmless(self):
-        for query in ('"', "pass*", "pass' OR 1=1 --", "<script>", "x" * 5000, "pass\x00"):
+        # Over the search limit ("x" * 5000) is a 400: tests/search/test_search_limits.py.
+        for query in ('"', "pass*", "pass' OR 1=1 --", "<script>", "x" * 500, "pass\x00"):
             with self.subTest(query=query):
                 response = self.client.get(SUGGEST_URL, {"q": query})
 
