@@ -65,22 +65,22 @@ class ReadershipReportView(ReportView):
     filterset_class = ReadershipFilterSet
     permission_policy = ModelPermissionPolicy(PageViews)
     permission_required = "view"
-    default_ordering = "-views"
+    default_ordering = "-total"
     paginate_by = 50
     columns = [
         Column("page__title", label=_("Page")),
         Column("language", label=_("Language"), accessor="locale__language_code"),
         ReadAsColumn("in_english", label=_("Read")),
-        Column("views", label=_("Views"), sort_key="views"),
+        Column("total", label=_("Views"), sort_key="total"),
         TranslateColumn("translation", label=_("Translation")),
     ]
-    list_export = ["page_id", "page__title", "locale__language_code", "in_english", "views"]
+    list_export = ["page_id", "page__title", "locale__language_code", "in_english", "total"]
     export_headings = {
         "page_id": _("Page id"),
         "page__title": _("Page"),
         "locale__language_code": _("Language"),
         "in_english": _("Read in English (not translated)"),
-        "views": _("Views"),
+        "total": _("Views"),
     }
     no_results_message = _("No page views were counted for these filters.")
 
@@ -102,7 +102,7 @@ class ReadershipReportView(ReportView):
             rows = rows.filter(page__locale_id=F("locale_id"))
         elif self.choices.get("read_as") == IN_ENGLISH:
             rows = rows.exclude(page__locale_id=F("locale_id"))
-        ordering = self.ordering if self.ordering in ("views", "-views") else "-views"
+        ordering = self.ordering if self.ordering in ("total", "-total") else "-total"
         return most_read(rows).order_by(ordering, "page__title", "locale__language_code")
 
     def decorate_paginated_queryset(self, object_list):
@@ -133,7 +133,7 @@ class ReadershipReportView(ReportView):
         context = super().get_context_data(**kwargs)
         if self.is_export:
             return context
-        language = self.choices.get("language")
+        language = self.choices.get("language") or None
         locales = [locale for locale in work_locales(self.request.user) if language in (None, locale.language_code)]
         items = translate_next(locales, *self.period) if locales else []
         add_actions(items[:TRANSLATE_NEXT_SHOWN], self.request.user, self.here_url)

@@ -39,11 +39,11 @@ def counted(start=None, end=None, language=None):
 
 def most_read(rows):
     """One dict per page read in a language: page_id, page__title, locale__language_code,
-    in_english (an English page read at another language's address) and views."""
+    in_english (an English page read at another language's address) and total (views)."""
     return (
         rows.annotate(in_english=ExpressionWrapper(fallback_q(), output_field=BooleanField()))
         .values("page_id", "page__title", "locale__language_code", "in_english")
-        .annotate(views=Sum("views"))
+        .annotate(total=Sum("views"))
     )
 
 
@@ -54,13 +54,16 @@ def weekly_trend(language=None, weeks=TREND_WEEKS, today=None):
     this_monday = today - datetime.timedelta(days=today.weekday())
     first_monday = this_monday - datetime.timedelta(weeks=weeks - 1)
     rows = counted(first_monday, today, language).filter(period=PageViews.DAY)
-    totals = {
-        (week.date() if isinstance(week, datetime.datetime) else week): (views or 0, in_english or 0)
-        for week, views, in_english in rows.annotate(week=TruncWeek("date"))
+    weekly = (
+        rows.annotate(week=TruncWeek("date"))
         .values_list("week")
-        .annotate(views=Sum("views"), in_english=Sum("views", filter=fallback_q()))
-        .values_list("week", "views", "in_english")
+        .annotate(total=Sum("views"), in_english=Sum("views", filter=fallback_q()))
+        .values_list("week", "total", "in_english")
         .order_by()
+    )
+    totals = {
+        (week.date() if isinstance(week, datetime.datetime) else week): (total or 0, in_english or 0)
+        for week, total, in_english in weekly
     }
     mondays = [first_monday + datetime.timedelta(weeks=n) for n in range(weeks)]
     return [(monday, *totals.get(monday, (0, 0))) for monday in mondays]
@@ -68,7 +71,7 @@ def weekly_trend(language=None, weeks=TREND_WEEKS, today=None):
 
 def readers_by_page(rows):
     """{(page id, locale id): views} for the rows."""
-    totals = rows.values_list("page_id", "locale_id").annotate(views=Sum("views")).order_by()
+    totals = rows.values_list("page_id", "locale_id").annotate(total=Sum("views")).order_by()
     return {(page_id, locale_id): views for page_id, locale_id, views in totals}
 
 
