@@ -1,5 +1,6 @@
 """The beacon: counts through the page cache, in the visitor's language, and nothing about the visitor."""
 
+import json
 import logging
 
 import pytest
@@ -211,7 +212,7 @@ def test_requests_from_other_sites_are_refused(client, pages, headers):
 def test_browsers_without_fetch_metadata_are_checked_by_their_origin(client, pages):
     response = client.post(
         BEACON_URL,
-        data='{"page": %d, "language": "en"}' % pages.signs.pk,
+        data=json.dumps({"page": pages.signs.pk, "language": "en"}),
         content_type="text/plain",
         HTTP_ORIGIN="http://testserver",
         HTTP_USER_AGENT=BROWSER,

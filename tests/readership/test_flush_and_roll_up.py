@@ -56,9 +56,11 @@ def test_views_counted_after_a_flush_are_added_to_the_days_row(pages):
 def test_a_failed_database_write_puts_the_counts_back(pages):
     count_view(pages.signs.pk, locale("pl").pk, day=TODAY)
 
-    with mock.patch("readership.counting.add_counts", side_effect=RuntimeError("database down")):
-        with pytest.raises(RuntimeError):
-            flush_counts(today=TODAY)
+    with (
+        mock.patch("readership.counting.add_counts", side_effect=RuntimeError("database down")),
+        pytest.raises(RuntimeError),
+    ):
+        flush_counts(today=TODAY)
 
     assert pending_counts(TODAY) == {(pages.signs.pk, locale("pl").pk): 1}
     assert flush_counts(today=TODAY) == 1
