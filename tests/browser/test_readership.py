@@ -10,6 +10,17 @@ from readership.models import PageViews
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+# Headless Chromium says "HeadlessChrome" in its user agent, which is not counted (a bot); a reader's
+# Chromium says "Chrome".
+READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(user_agent=READER_AGENT)
+    yield context.new_page()
+    context.close()
+
 
 def stored():
     flush_counts()
@@ -38,6 +49,17 @@ def test_the_english_page_shown_to_a_polish_reader_counts_for_polish(page, live_
 
     assert sent.value.response().status == 204
     assert stored() == {(home.pk, "pl"): 1}
+
+
+def test_headless_chromium_is_not_counted(browser, live_server):
+    context = browser.new_context()  # its own user agent: HeadlessChrome
+    headless = context.new_page()
+    with headless.expect_request("**/readership/beacon/") as sent:
+        headless.goto(f"{live_server.url}/en/")
+
+    assert sent.value.response().status == 204
+    assert stored() == {}
+    context.close()
 
 
 def test_nothing_is_sent_when_the_browser_asks_not_to_be_tracked(page, live_server):
