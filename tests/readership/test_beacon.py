@@ -2,6 +2,7 @@
 
 import json
 import logging
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -220,3 +221,17 @@ def test_browsers_without_fetch_metadata_are_checked_by_their_origin(client, pag
 
     assert response.status_code == 204
     assert stored() == {(pages.signs.pk, "en"): 1}
+
+
+def test_an_error_in_the_beacon_is_logged_without_the_request(client, pages, caplog):
+    client.raise_request_exception = False
+    with (
+        mock.patch("readership.beacon.count_view", side_effect=RuntimeError("cache broken")),
+        caplog.at_level(logging.ERROR),
+    ):
+        response = send(client, {"page": pages.signs.pk, "language": "pl"}, REMOTE_ADDR="203.0.113.7")
+
+    assert response.status_code == 500
+    (record,) = [record for record in caplog.records if record.name == "django.request"]
+    assert record.request is None
+    assert "203.0.113.7" not in f"{record.getMessage()} {record.__dict__}"
