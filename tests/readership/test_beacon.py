@@ -235,3 +235,8 @@ def test_an_error_in_the_beacon_is_logged_without_the_request(client, pages, cap
     (record,) = [record for record in caplog.records if record.name == "django.request"]
     assert record.request is None
     assert "203.0.113.7" not in f"{record.getMessage()} {record.__dict__}"
+
+
+def test_other_addresses_under_readership_are_plain_404s(client, db):
+    # Not redirected to /en/readership/… as unprefixed page addresses are (home.middleware.LocaleMiddleware).
+    assert client.post("/readership/other/", HTTP_SEC_FETCH_SITE="same-origin").status_code == 404
