@@ -12,6 +12,15 @@ run, with the same gunicorn.conf.py, and measured in turn with the others, view 
     .venv/bin/python benchmarks/load.py --database-url postgres://…/nasn_bench --baseline-checkout ../baseline
     .venv/bin/python benchmarks/load.py --large --keep-database           # the 10,000-page site (≈ 10 min to build)
 
+The readership beacon (README "Readership") is measured as a view of its own, "readership beacon": a
+POST of one page view as site.js sends it, answered 204 after a few cache increments and no database
+write (the per-page cap is raised for the run, so every beacon is counted: the cost measured is the
+counting's). Counting adds nothing to a cached page: the beacon is a separate request after the page
+is shown, and no middleware of the readership app sits on the page's path; run with
+--baseline-checkout (a worktree of the commit before the readership app) and
+`--only "home,advice page,readership beacon"` to see the cached pages' throughput beside the
+baseline's, which serves the same pages from its page cache too.
+
 A fresh database is dropped at the end unless --keep-database; --database-url uses one as it is
 (the demo site, or the large one that benchmarks/search_latency.py generates). Not part of the
 test suite. Traffic goes to 127.0.0.1 only, and every load run stops after --duration seconds.
@@ -68,6 +77,28 @@ end
 """
 
 
+# What site.js sends for a page view (readership/beacon.py), from the same origin.
+BEACON_HEADERS = {
+    "Content-Type": "text/plain;charset=UTF-8",
+    "Sec-Fetch-Site": "same-origin",
+    "Origin": "null",
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+}
+# The cap on counted views per page and minute, raised so that the benchmark measures counting.
+BEACON_CAP_OFF = {"READERSHIP_VIEWS_PER_PAGE_PER_MINUTE": "1000000000"}
+
+
+@dataclass
+class Post:
+    """A POST view: its body, sent with BEACON_HEADERS."""
+
+    body: str
+
+    def wrk_script(self):
+        headers = "".join(f'wrk.headers["{name}"] = {json.dumps(value)}\n' for name, value in BEACON_HEADERS.items())
+        return f'wrk.method = "POST"\nwrk.body = {json.dumps(self.body)}\n{headers}'
+
+
 @dataclass
 class Result:
     view: str
@@ -79,6 +110,13 @@ class Result:
     p95_ms: float
     failed: int
     cache: str
+
+
+def wrk_post_script(script, post):
+    """The summary script plus the POST's method, body and headers, in a file beside it."""
+    path = Path(script).with_suffix(".post.lua")
+    path.write_text(Path(script).read_text() + post.wrk_script())
+    return str(path)
 
 
 def wrk(url, connections, seconds, script):
@@ -100,7 +138,13 @@ def wrk(url, connections, seconds, script):
     }
 
 
-def python_client(server, path, connections, seconds):
+def send(server, path, post=None, timeout=30):
+    if post is None:
+        return server.get(path, timeout=timeout)
+    return server.request("POST", path, body=post.body.encode(), headers=BEACON_HEADERS, timeout=timeout)
+
+
+def python_client(server, path, connections, seconds, post=None):
     """wrk's job done with threads, for machines without wrk: less precise, as the client costs more CPU."""
     deadline = time.monotonic() + seconds
     latencies, failures, lock = [], [0], threading.Lock()
@@ -109,7 +153,7 @@ def python_client(server, path, connections, seconds):
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                status = server.get(path, timeout=10).status
+                status = send(server, path, post, timeout=10).status
             except OSError:
                 status = 0
             elapsed = (time.perf_counter() - started) * 1000
@@ -133,10 +177,10 @@ def python_client(server, path, connections, seconds):
     }
 
 
-def warm_up(server, path, connections):
+def warm_up(server, path, connections, post=None):
     """Two requests per connection, all at once, so that each worker has likely served the view before it is timed."""
     with ThreadPoolExecutor(max_workers=connections) as pool:
-        list(pool.map(lambda _: server.get(path, timeout=60), range(2 * connections)))
+        list(pool.map(lambda _: send(server, path, post, timeout=60), range(2 * connections)))
 
 
 class Load:
@@ -144,25 +188,26 @@ class Load:
         self.options = options
         self.script = script
 
-    def measure(self, view, name, server, path):
+    def measure(self, view, name, server, path, post=None):
         try:
-            status = server.get(path).status  # also a first request of the view before the timed ones
+            status = send(server, path, post).status  # also a first request of the view before the timed ones
         except OSError as error:
             status = f"no answer ({error.strerror or error})"
-        if status != 200:  # shown in the table; the other views are still measured
+        if status != (200 if post is None else 204):  # shown in the table; the other views are still measured
             log(f"  {view}: {name} answers {path} with {status}")
             failure = {"requests": 0, "rps": 0, "p50_ms": 0, "p95_ms": 0, "failed": 1}
             shown = f"HTTP {status}" if isinstance(status, int) else status
             return Result(view=view, server=name, path=path, cache=shown, **failure)
-        warm_up(server, path, self.options.connections)
-        measured = self.run(server, path, self.options.duration)
-        cache = server.get(path).header("X-Wagtail-Cache") or "-"
+        warm_up(server, path, self.options.connections, post)
+        measured = self.run(server, path, self.options.duration, post)
+        cache = "-" if post else server.get(path).header("X-Wagtail-Cache") or "-"
         return Result(view=view, server=name, path=path, cache=cache, **measured)
 
-    def run(self, server, path, seconds):
+    def run(self, server, path, seconds, post=None):
         if shutil.which("wrk"):
-            return wrk(server.origin + path, self.options.connections, seconds, self.script)
-        return python_client(server, path, self.options.connections, seconds)
+            script = wrk_post_script(self.script, post) if post else self.script
+            return wrk(server.origin + path, self.options.connections, seconds, script)
+        return python_client(server, path, self.options.connections, seconds, post)
 
 
 def api_items(server, query):
@@ -198,6 +243,8 @@ def views(server):
         ("API listing, fields=*", "/api/v2/pages/?type=advice.AdvicePage&locale=en&fields=*"),
         ("API detail", f"/api/v2/pages/{advice_id}/"),
         ("ORUK services", "/api/openreferral/services"),
+        # A Polish reader of the English advice page (not translated): a fallback view.
+        ("readership beacon", "/readership/beacon/", Post(json.dumps({"page": advice_id, "language": "pl"}))),
     ]
 
 
@@ -240,7 +287,7 @@ def prepare_database(options, stack):
 def serve_all(options, database_url, work_dir, stack):
     """Starts the servers: this checkout cached and uncached, and the baseline if asked for."""
     port = options.port
-    env = production_env(database_url, options.redis_url, port, work_dir, **worker_env(options))
+    env = production_env(database_url, options.redis_url, port, work_dir, **worker_env(options), **BEACON_CAP_OFF)
     if options.database_url:
         collect_static(env)
     elif options.large:
@@ -249,11 +296,13 @@ def serve_all(options, database_url, work_dir, stack):
         log("Loading the demo site into a fresh database…")
         load_demo_site(env)
     servers = {}
-    uncached_env = production_env(database_url, options.redis_url, port + 1, work_dir, **worker_env(options))
+    uncached_env = production_env(
+        database_url, options.redis_url, port + 1, work_dir, **worker_env(options), **BEACON_CAP_OFF
+    )
     if options.baseline_checkout:
         baseline = Path(options.baseline_checkout).resolve()
         baseline_env = production_env(
-            database_url, options.redis_url, options.baseline_port, work_dir, **worker_env(options)
+            database_url, options.redis_url, options.baseline_port, work_dir, **worker_env(options), **BEACON_CAP_OFF
         )
         baseline_env["STATIC_ROOT"] = str(Path(work_dir) / "baseline-static")
         collect_static(baseline_env, checkout=baseline)
@@ -350,15 +399,15 @@ def measure_all(options, servers, load):
     measured = views(servers["uncached"])
     if options.only:
         wanted = {name.strip() for name in options.only.split(",")}
-        measured = [(view, path) for view, path in measured if view in wanted]
+        measured = [entry for entry in measured if entry[0] in wanted]
     load_before = os.getloadavg()
     ticks_before, ours_before, started = busy_ticks(), children_cpu_seconds(), time.monotonic()
     cached = servers["cached"]
     static = static_path(cached)
     results = [load.measure("static file (first)", "cached", cached, static)]
-    for view, path in measured:
+    for view, path, *post in measured:
         for name, server in servers.items():
-            results.append(load.measure(view, name, server, path))
+            results.append(load.measure(view, name, server, path, *post))
             log(f"  {view:24} {name:9} {results[-1].rps:7.0f} req/s  p50 {results[-1].p50_ms:6.1f} ms")
     results.append(load.measure("static file (last)", "cached", cached, static))
     elapsed = time.monotonic() - started

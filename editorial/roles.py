@@ -53,6 +53,7 @@ MODEL_PERMISSIONS = {
         *_model_permissions(["advice.advicetopic"], ["add", "change", "view"]),
         "home.view_helpline",  # to choose helplines in page content
         "search.view_searchlog",  # Reports → Search terms: what visitors could not find
+        "readership.view_pageviews",  # Reports → Readership: what is read, what to translate next
     ],
     MODERATORS: [
         ACCESS_ADMIN,
@@ -61,6 +62,7 @@ MODEL_PERMISSIONS = {
         *_model_permissions(DIRECTORY_SNIPPETS, ["view"]),
         "search.view_searchlog",
         "search.export_searchlog",  # downloading the log is theirs alone
+        "readership.view_pageviews",
         # Editors' picks in site search.
         *_model_permissions(["wagtailsearchpromotions.searchpromotion"], ["add", "change", "delete"]),
     ],
@@ -71,6 +73,7 @@ MODEL_PERMISSIONS = {
         # permission is per model, not per locale: the `before_edit_snippet` hook in
         # wagtail_hooks.py keeps translators off the English originals.
         *_model_permissions(TRANSLATABLE_SNIPPETS, ["change", "view"]),
+        "readership.view_pageviews",  # which untranslated pages their readers need most
     ],
     DIRECTORY_MAINTAINERS: [
         ACCESS_ADMIN,
@@ -131,7 +134,12 @@ def _permission(apps, dotted_name):
     permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
     if permission is None:
         action, _sep, model_name = codename.partition("_")
-        model = apps.get_model(app_label, model_name)
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            # An app whose model an earlier migration does not know yet (readership for
+            # editorial 0001 on a fresh database): the migration that follows it syncs again.
+            return None
         permission = Permission.objects.create(
             content_type=_content_type(apps, f"{app_label}.{model_name}", create=True),
             codename=codename,
@@ -213,7 +221,8 @@ def sync_roles(apps=global_apps):
 
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in MANAGED_GROUPS}
     for name, group in groups.items():
-        group.permissions.set([_permission(apps, dotted) for dotted in MODEL_PERMISSIONS[name]])
+        permissions = [_permission(apps, dotted) for dotted in MODEL_PERMISSIONS[name]]
+        group.permissions.set([permission for permission in permissions if permission is not None])
 
     root_collection = Collection.objects.filter(depth=1).first()
     for name, group in groups.items():

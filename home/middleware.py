@@ -13,7 +13,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     language prefix (/xx/…) stay plain 404s instead of becoming redirects.
     """
 
-    unprefixed_areas = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz")
+    unprefixed_areas = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz", "/readership/")
     language_like_prefix = re.compile(r"^/[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?(?:/|$)", re.IGNORECASE)
 
     def process_response(self, request, response):

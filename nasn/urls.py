@@ -10,6 +10,7 @@ from editorial import two_factor
 from home import health, media
 from home import views as home_views
 from home.sitemap import PageSitemap
+from readership.beacon import beacon
 from search import views as search_views
 
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,
@@ -20,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     *media.urlpatterns(),  # renditions with long cache lifetimes; documents through Wagtail's checks
     path("documents/", include(wagtaildocs_urls)),
+    path("readership/beacon/", beacon, name="readership_beacon"),  # anonymous page views (readership/beacon.py)
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}),  # every language (home/sitemap.py)
     path("api/openreferral/", include("directory.oruk_urls")),  # Open Referral UK 3.0 (directory/oruk/)
     path("api/", include("nasn.api")),  # the read-only API, /api/v2/ (nasn/api.py)

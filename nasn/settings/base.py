@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     # Roles, moderation, review dates, the admin's branding and sign-in security (README
     # "Editorial workflow and admin access"). Before wagtail.admin: it overrides admin templates.
     "editorial",
+    # Anonymous page views per language, and what to translate next (README "Readership").
+    "readership",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -359,12 +361,24 @@ REPORTS_RATE_LIMIT_PERIOD = env_int("REPORTS_RATE_LIMIT_PERIOD", 60 * 60)
 NASN_ADVICE_REVIEW_MONTHS = env_int("NASN_ADVICE_REVIEW_MONTHS", 12)
 NASN_SERVICE_VERIFY_MONTHS = env_int("NASN_SERVICE_VERIFY_MONTHS", 6)
 NASN_REVIEW_EMAIL = env_list("NASN_REVIEW_EMAIL")
+# Readership (readership app; README "Readership"): page views counted per day and language in this
+# cache (shared by every worker: Redis in production) until `manage.py flush_readership` stores them.
+READERSHIP_CACHE = "default"
+# At most this many views of one page are counted in a minute, however many beacons arrive.
+READERSHIP_VIEWS_PER_PAGE_PER_MINUTE = env_int("READERSHIP_VIEWS_PER_PAGE_PER_MINUTE", 300)
+# Daily counts older than this are rolled up into monthly counts by `manage.py flush_readership`.
+READERSHIP_DAILY_RETENTION_DAYS = env_int("READERSHIP_DAILY_RETENTION_DAYS", 90)
+if READERSHIP_DAILY_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("READERSHIP_DAILY_RETENTION_DAYS must be at least 1")
 # Staff avatars are uploaded, never fetched from gravatar.com (no third-party requests, here either).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_beacon_senders": {"()": "readership.logs.WithoutBeaconSenders"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Nothing about who sent a readership beacon is logged (readership/logs.py).
+    "loggers": {"django.request": {"filters": ["without_beacon_senders"]}},
 }

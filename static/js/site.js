@@ -154,3 +154,45 @@
     toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") !== "true"));
   });
 })();
+
+/* Readership: when a page is shown, tell this site which page was read in which language (the
+   page's id and language are in <main>'s data attributes), so editors know what to translate
+   next. Nothing else is sent: no cookie, no identifier, nothing stored on the device. Not sent
+   when the browser asks not to be tracked (Global Privacy Control, Do Not Track); the server
+   checks this again, and ignores bots (readership/beacon.py). */
+(function () {
+  "use strict";
+
+  var main = document.querySelector("main[data-readership-beacon]");
+  if (!main || !navigator.sendBeacon || navigator.globalPrivacyControl || navigator.doNotTrack === "1") {
+    return;
+  }
+  var body = JSON.stringify({
+    page: Number(main.getAttribute("data-readership-page")),
+    language: main.getAttribute("data-readership-language"),
+  });
+  var send = function () {
+    navigator.sendBeacon(main.getAttribute("data-readership-beacon"), body);
+  };
+  /* Shown means visible: a tab opened in the background, or a page prerendered, is counted when
+     it is first looked at, and a page restored by Back from the back/forward cache again. */
+  var sendWhenVisible = function () {
+    if (document.visibilityState === "visible") {
+      send();
+      return;
+    }
+    var onVisible = function () {
+      if (document.visibilityState === "visible") {
+        document.removeEventListener("visibilitychange", onVisible);
+        send();
+      }
+    };
+    document.addEventListener("visibilitychange", onVisible);
+  };
+  sendWhenVisible();
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      sendWhenVisible();
+    }
+  });
+})();
