@@ -223,6 +223,7 @@ class RelatedPagesField(BulkField):
                 "or the linked page itself where it has none.",
                 "properties": {
                     "id": INTEGER,
+                    "type": STRING,
                     "meta": closed_object(
                         {"type": STRING, "detail_url": URL, "html_url": nullable(URL), "locale": STRING},
                         required=["type"],
@@ -230,7 +231,7 @@ class RelatedPagesField(BulkField):
                     "title": STRING,
                     "summary": STRING,
                 },
-                "required": ["id", "meta", "title"],
+                "required": ["id", "type", "meta", "title"],
                 "additionalProperties": False,
             },
         )
