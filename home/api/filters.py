@@ -60,16 +60,15 @@ class FieldsFilter(filters.FieldsFilter):
         ]
 
 
-def orderable_fields(view, model):
+def orderable_fields(view, model, searching):
     """The fields ``?order=`` accepts: plain database fields (ordering by a relation repeats
-    rows), and where the view searches, only those the search index can order by, so that
-    every order also works with ``?search=``."""
+    rows); while ``searching``, only those the search index can order by."""
     names = []
     for name in view.get_available_fields(model, db_fields_only=True):
         field = model._meta.get_field(name)
         if not (field.is_relation or isinstance(field, wagtail_fields.StreamField)):
             names.append(name)
-    if SearchFilter in view.filter_backends:
+    if searching:
         indexed = {field.field_name for field in model.get_filterable_search_fields()}
         names = [name for name in names if name in indexed]
     return names
@@ -83,7 +82,7 @@ class OrderingFilter(filters.OrderingFilter):
         if order == "random":
             # Wagtail refuses random with ?offset=; a page of a random order is still random.
             return queryset.order_by("?")
-        allowed = orderable_fields(view, queryset.model)
+        allowed = orderable_fields(view, queryset.model, searching="search" in request.GET)
         for name in order.split(",") if order else []:
             if name.removeprefix("-") not in allowed:
                 raise BadRequestError(f"cannot order by '{name}'; use one of: {', '.join(allowed)} or random")
@@ -91,7 +90,8 @@ class OrderingFilter(filters.OrderingFilter):
 
     @staticmethod
     def api_parameters(view):
-        names = orderable_fields(view, view.model)
+        # Those that also work with ?search=: the document cannot say that one depends on another.
+        names = orderable_fields(view, view.model, searching=SearchFilter in view.filter_backends)
         field = "-?(" + "|".join(names) + ")"
         return [
             param(
@@ -99,7 +99,8 @@ class OrderingFilter(filters.OrderingFilter):
                 {"type": "string", "pattern": f"^(random|{list_pattern(field)})?$"},
                 "A field to sort by, `-field` for descending, several comma-separated, or `random` "
                 "(with `search`, matches stay in order of relevance). "
-                f"Any of: {', '.join(f'`{name}`' for name in names)}.",
+                f"Any of: {', '.join(f'`{name}`' for name in names)}; with one `type`, its other plain "
+                "fields too (while searching, those it indexes).",
                 examples={"title": {"value": names[1] if len(names) > 1 else names[0]}, "newest": {"value": "-id"}},
             )
         ]

@@ -8,6 +8,8 @@ from wagtail import fields as wagtail_fields
 
 STRING = {"type": "string"}
 URL = {"type": "string", "format": "uri"}
+# A URL on this site, as a path (home/api/links.py).
+PATH = {"type": "string", "format": "uri-reference", "pattern": "^/"}
 INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}
 HTML = {"type": "string", "contentMediaType": "text/html"}

@@ -16,7 +16,19 @@ from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSer
 
 from ..rich_text import prefetch_links
 from ..stream_prefetch import prefetch_chosen
-from .fields import BulkField, RichTextField, SnippetLocaleField, StreamField, TagsField, TranslationsField, saved
+from .fields import (
+    BulkField,
+    DetailPathField,
+    DocumentDownloadPathField,
+    PageHtmlPathField,
+    RichTextField,
+    SnippetLocaleField,
+    StreamField,
+    TagsField,
+    TranslationsField,
+    saved,
+)
+from .links import site_path
 from .schema import model_label
 
 
@@ -95,6 +107,8 @@ class PageListSerializer(drf_serializers.ListSerializer):
 
 
 class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
+    detail_url = DetailPathField(read_only=True)
+    html_url = PageHtmlPathField(read_only=True)
     translations = TranslationsField()
 
     def shows_bodies(self):
@@ -116,17 +130,22 @@ class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
         meta = data.get("meta", {})
         for name in ("parent", "alias_of"):  # Wagtail's own page links, shaped as ours (PageLink)
             if meta.get(name):
-                meta[name] = {"id": meta[name]["id"], "type": meta[name]["meta"]["type"], **meta[name]}
+                link = meta[name]
+                for url in ("detail_url", "html_url"):
+                    link["meta"][url] = site_path(link["meta"].get(url))
+                meta[name] = {"id": link["id"], "type": link["meta"]["type"], **link}
         return with_core_fields(data, instance, page=True)
 
 
 class SnippetSerializer(SerializerMixin, wagtail_serializers.BaseSerializer):
+    detail_url = DetailPathField(read_only=True)
     locale = SnippetLocaleField(read_only=True)
 
 
 class ImageSerializer(SerializerMixin, WagtailImageSerializer):
-    pass
+    detail_url = DetailPathField(read_only=True)
 
 
 class DocumentSerializer(SerializerMixin, WagtailDocumentSerializer):
-    pass
+    detail_url = DetailPathField(read_only=True)
+    download_url = DocumentDownloadPathField(read_only=True)

@@ -21,7 +21,7 @@ from ..guards import InvalidParameter
 from .filters import FieldsFilter, OrderingFilter, SearchFilter, locale_parameter
 from .negotiation import JSONOnly
 from .pagination import Pagination
-from .schema import ID, STRING, URL, list_pattern, one_of_names, param
+from .schema import ID, PATH, STRING, list_pattern, one_of_names, param
 from .serializers import DocumentSerializer, ImageSerializer, SnippetSerializer
 
 
@@ -186,7 +186,7 @@ class MediaAPIViewSetMixin:
             .order_by("pk")
         )
 
-    nested_meta = {"type": STRING, "detail_url": URL, "download_url": STRING}
+    nested_meta = {"type": STRING, "detail_url": PATH, "download_url": PATH}
 
     @classmethod
     def api_nested_schema(cls, builder, model):
@@ -206,7 +206,7 @@ class ImagesAPIViewSet(MediaAPIViewSetMixin, APIViewSetMixin, WagtailImagesAPIVi
     meta_fields = [name for name in WagtailImagesAPIViewSet.meta_fields if name != "download_url"]
     listing_default_fields = [*wagtail_views.BaseAPIViewSet.listing_default_fields, "title", "tags", "rendition"]
     nested_default_fields = [*wagtail_views.BaseAPIViewSet.nested_default_fields, "title", "rendition"]
-    nested_meta = {"type": STRING, "detail_url": URL}
+    nested_meta = {"type": STRING, "detail_url": PATH}
     prefetch = ["tags", "renditions"]
 
 
