@@ -18,7 +18,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from .. import guards
 from ..guards import InvalidParameter
 from ..localization import ListingQuerySet, children_of_q, translations_of
-from .schema import ID, TEXT, filter_value_schema, list_pattern, param
+from .schema import ID, TEXT, filter_value_schema, list_pattern, one_of_names, param
 
 
 class FieldsFilter(filters.FieldsFilter):
@@ -82,7 +82,8 @@ class OrderingFilter(filters.OrderingFilter):
         if order == "random":
             # Wagtail refuses random with ?offset=; a page of a random order is still random.
             return queryset.order_by("?")
-        allowed = orderable_fields(view, queryset.model, searching="search" in request.GET)
+        searching = "search" in request.GET and SearchFilter in view.filter_backends
+        allowed = orderable_fields(view, queryset.model, searching)
         for name in order.split(",") if order else []:
             if name.removeprefix("-") not in allowed:
                 raise BadRequestError(f"cannot order by '{name}'; use one of: {', '.join(allowed)} or random")
@@ -92,7 +93,7 @@ class OrderingFilter(filters.OrderingFilter):
     def api_parameters(view):
         # Those that also work with ?search=: the document cannot say that one depends on another.
         names = orderable_fields(view, view.model, searching=SearchFilter in view.filter_backends)
-        field = "-?(" + "|".join(names) + ")"
+        field = "-?" + one_of_names(names)
         return [
             param(
                 "order",
@@ -111,6 +112,7 @@ class PageIdParameter:
     live and public) is a 404, as for a detail URL: the request was well formed."""
 
     parameter = description = ""
+    accepts_root = True  # ``root``: the site's root page (Wagtail's filters, but ancestor_of)
 
     def filter_queryset(self, request, queryset, view):
         try:
@@ -122,6 +124,8 @@ class PageIdParameter:
 
     @classmethod
     def api_parameters(cls, view):
+        if not cls.accepts_root:
+            return [param(cls.parameter, ID, cls.description)]
         return [param(cls.parameter, {"anyOf": [ID, {"const": "root"}]}, f"{cls.description} `root`: the site root.")]
 
 
@@ -144,6 +148,7 @@ class ChildOfFilter(PageIdParameter, filters.ChildOfFilter):
 
 class AncestorOfFilter(PageIdParameter, filters.AncestorOfFilter):
     parameter, description = "ancestor_of", "Pages above this page."
+    accepts_root = False
 
 
 class DescendantOfFilter(PageIdParameter, filters.DescendantOfFilter):
