@@ -14,10 +14,12 @@ from rest_framework.fields import Field
 from wagtail import blocks
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2 import views as wagtail_views
+from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.rich_text import expand_db_html
 
 from ..validators import safe_web_url
-from .schema import HTML, INTEGER, STRING, TAGS, URL, closed_object, many_or_one, nullable
+from .links import site_path
+from .schema import HTML, INTEGER, PATH, STRING, TAGS, closed_object, many_or_one, nullable
 
 # Rich text and StreamField ---------------------------------------------------------------
 
@@ -223,14 +225,15 @@ class RelatedPagesField(BulkField):
                 "or the linked page itself where it has none.",
                 "properties": {
                     "id": INTEGER,
+                    "type": STRING,
                     "meta": closed_object(
-                        {"type": STRING, "detail_url": URL, "html_url": nullable(URL), "locale": STRING},
+                        {"type": STRING, "detail_url": PATH, "html_url": nullable(PATH), "locale": STRING},
                         required=["type"],
                     ),
                     "title": STRING,
                     "summary": STRING,
                 },
-                "required": ["id", "meta", "title"],
+                "required": ["id", "type", "meta", "title"],
                 "additionalProperties": False,
             },
         )
@@ -252,7 +255,7 @@ class TranslationsField(BulkField):
                     "id": version.pk,
                     "locale": version.locale.language_code,
                     "title": version.title,
-                    "html_url": version.get_full_url(request),
+                    "html_url": site_path(version.get_url(request)),
                 }
                 for version in sorted(
                     versions[page.translation_key], key=lambda v: order.get(v.locale.language_code, 99)
@@ -260,8 +263,35 @@ class TranslationsField(BulkField):
             ]
 
     def api_schema(self, builder, model, name):
-        translation = closed_object({"id": INTEGER, "locale": STRING, "title": STRING, "html_url": nullable(URL)})
+        translation = closed_object({"id": INTEGER, "locale": STRING, "title": STRING, "html_url": nullable(PATH)})
         return {"type": "array", "items": builder.component("Translation", translation)}
+
+
+# URLs as site paths (home/api/links.py) ---------------------------------------------------
+
+
+class DetailPathField(wagtail_serializers.DetailUrlField):
+    def to_representation(self, url):
+        return site_path(url)
+
+    def api_schema(self, builder, model, name):
+        return PATH
+
+
+class PageHtmlPathField(wagtail_serializers.PageHtmlUrlField):
+    def to_representation(self, page):
+        return site_path(super().to_representation(page))
+
+    def api_schema(self, builder, model, name):
+        return nullable(PATH)
+
+
+class DocumentDownloadPathField(DocumentDownloadUrlField):
+    def to_representation(self, document):
+        return site_path(super().to_representation(document))
+
+    def api_schema(self, builder, model, name):
+        return PATH
 
 
 class SnippetLocaleField(Field):

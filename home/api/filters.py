@@ -4,8 +4,10 @@ the OpenAPI document."""
 
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from rest_framework.exceptions import NotFound
 from taggit.managers import TaggableManager
 from wagtail import fields as wagtail_fields
 from wagtail.api.v2 import filters
@@ -14,8 +16,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from .. import guards
+from ..guards import InvalidParameter
 from ..localization import ListingQuerySet, children_of_q, translations_of
-from .schema import ID, STRING, model_field_schema, param
+from .schema import ID, TEXT, filter_value_schema, list_pattern, one_of_names, param
 
 
 class FieldsFilter(filters.FieldsFilter):
@@ -36,7 +39,14 @@ class FieldsFilter(filters.FieldsFilter):
                 checker.clean(request.GET[name], None)
             except ValidationError as error:
                 raise BadRequestError(f"'{request.GET[name]}' is not a valid value for {name}") from error
-        return super().filter_queryset(request, queryset, view)
+        if "search" not in request.GET or not names & set(request.GET):
+            return super().filter_queryset(request, queryset, view)
+        # A search backend filters only by indexed fields, but by any pk subquery: every
+        # filter then works with ?search= (as the OpenAPI document promises).
+        narrowed = super().filter_queryset(request, model._default_manager.all(), view)
+        filtered = queryset.filter(pk__in=narrowed.values("pk"))
+        filtered._filtered_by_tag = getattr(narrowed, "_filtered_by_tag", False)
+        return filtered
 
     @staticmethod
     def api_parameters(view):
@@ -44,48 +54,79 @@ class FieldsFilter(filters.FieldsFilter):
         model = view.model
         names = view.get_available_fields(model, db_fields_only=True)
         return [
-            param(name, model_field_schema(model._meta.get_field(name)), description)
+            param(name, filter_value_schema(model._meta.get_field(name)), description)
             for name, description in view.documented_filters.items()
             if name in names
         ]
 
 
+def orderable_fields(view, model, searching):
+    """The fields ``?order=`` accepts: plain database fields (ordering by a relation repeats
+    rows); while ``searching``, only those the search index can order by."""
+    names = []
+    for name in view.get_available_fields(model, db_fields_only=True):
+        field = model._meta.get_field(name)
+        if not (field.is_relation or isinstance(field, wagtail_fields.StreamField)):
+            names.append(name)
+    if searching:
+        indexed = {field.field_name for field in model.get_filterable_search_fields()}
+        names = [name for name in names if name in indexed]
+    return names
+
+
 class OrderingFilter(filters.OrderingFilter):
-    """``?order=`` on plain database fields only (ordering by a relation repeats rows)."""
+    """``?order=``: one or more of ``orderable_fields``, each ``-`` for descending, or ``random``."""
 
     def filter_queryset(self, request, queryset, view):
-        for name in request.GET.get("order", "").split(","):
-            name = name.lstrip("-")
-            if name in ("", "random"):
-                continue
-            try:
-                field = queryset.model._meta.get_field(name)
-            except FieldDoesNotExist:
-                continue  # Wagtail's filter reports unknown names
-            if field.is_relation or isinstance(field, wagtail_fields.StreamField):
-                raise BadRequestError(f"cannot order by '{name}'")
+        order = request.GET.get("order", "")
+        if order == "random":
+            # Wagtail refuses random with ?offset=; a page of a random order is still random.
+            return queryset.order_by("?")
+        searching = "search" in request.GET and SearchFilter in view.filter_backends
+        allowed = orderable_fields(view, queryset.model, searching)
+        for name in order.split(",") if order else []:
+            if name.removeprefix("-") not in allowed:
+                raise BadRequestError(f"cannot order by '{name}'; use one of: {', '.join(allowed)} or random")
         return super().filter_queryset(request, queryset, view)
 
     @staticmethod
     def api_parameters(view):
+        # Those that also work with ?search=: the document cannot say that one depends on another.
+        names = orderable_fields(view, view.model, searching=SearchFilter in view.filter_backends)
+        field = "-?" + one_of_names(names)
         return [
             param(
                 "order",
-                STRING,
-                "A field to sort by, `-field` for descending, several comma-separated, or `random`.",
-                examples={"title": {"value": "title"}, "newest": {"value": "-first_published_at"}},
+                {"type": "string", "pattern": f"^(random|{list_pattern(field)})?$"},
+                "A field to sort by, `-field` for descending, several comma-separated, or `random` "
+                "(with `search`, matches stay in order of relevance). "
+                f"Any of: {', '.join(f'`{name}`' for name in names)}; with one `type`, its other plain "
+                "fields too (while searching, those it indexes).",
+                examples={"title": {"value": names[1] if len(names) > 1 else names[0]}, "newest": {"value": "-id"}},
             )
         ]
 
 
 class PageIdParameter:
-    """A filter by one page, ``?<parameter>=<id>``."""
+    """A filter by one page, ``?<parameter>=<id>``; a page that does not exist (or is not
+    live and public) is a 404, as for a detail URL: the request was well formed."""
 
     parameter = description = ""
+    accepts_root = True  # ``root``: the site's root page (Wagtail's filters, but ancestor_of)
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except BadRequestError as error:
+            if isinstance(error.__cause__, ObjectDoesNotExist):
+                raise NotFound(f"no page with id {request.GET[self.parameter]}") from error
+            raise
 
     @classmethod
     def api_parameters(cls, view):
-        return [param(cls.parameter, ID, cls.description)]
+        if not cls.accepts_root:
+            return [param(cls.parameter, ID, cls.description)]
+        return [param(cls.parameter, {"anyOf": [ID, {"const": "root"}]}, f"{cls.description} `root`: the site root.")]
 
 
 class ChildOfFilter(PageIdParameter, filters.ChildOfFilter):
@@ -107,10 +148,21 @@ class ChildOfFilter(PageIdParameter, filters.ChildOfFilter):
 
 class AncestorOfFilter(PageIdParameter, filters.AncestorOfFilter):
     parameter, description = "ancestor_of", "Pages above this page."
+    accepts_root = False
 
 
 class DescendantOfFilter(PageIdParameter, filters.DescendantOfFilter):
+    """``?descendant_of=``, also with ``?child_of=`` (Wagtail refuses the pair; both hold)."""
+
     parameter, description = "descendant_of", "Pages below this page."
+
+    def filter_queryset(self, request, queryset, view):
+        parent = getattr(queryset, "_filtered_by_child_of", None)
+        if parent is None:
+            return super().filter_queryset(request, queryset, view)
+        queryset = super().filter_queryset(request, queryset.all(), view)  # a copy without the mark
+        queryset._filtered_by_child_of = parent
+        return queryset
 
 
 class TranslationOfFilter(PageIdParameter, filters.TranslationOfFilter):
@@ -162,26 +214,43 @@ class Relation(NamedTuple):
 class RelationFilter:
     """Filters by a related snippet's slug or code, declared on the view as
     ``relation_filters = {"param": Relation("app.PageModel", "relation", "slug_field", "…")}``,
-    e.g. ``?type=directory.ServicePage&category=legal-advice``; the model's ``objects.filtered(param=value)``
-    does the filtering. An unknown value is a 400."""
+    e.g. ``?category=legal-advice``; the model's ``objects.filtered(param=value)`` does the
+    filtering. Only pages of that type can match: without ``?type=`` the filter keeps them, with
+    another type nothing matches. A value no snippet has is a 404 (the request was well formed)."""
 
     def filter_queryset(self, request, queryset, view):
         for name, relation in view.relation_filters.items():
             if name not in request.GET:
                 continue
-            model = queryset.model
-            if f"{model._meta.app_label}.{model.__name__}" != relation.model:
-                raise BadRequestError(f"the '{name}' filter needs type={relation.model}")
-            # The model's one query method checks the value and filters by a pk subquery.
-            queryset = queryset.filtered(**{name: request.GET[name]})
+            model = apps.get_model(relation.model)
+            try:
+                # The model's one query method checks the value and filters by a pk subquery.
+                matching = model.objects.filtered(**{name: request.GET[name]})
+            except InvalidParameter as error:
+                raise NotFound(error.message) from error
+            if queryset.model is not model:
+                queryset = queryset.filter(pk__in=matching.values("pk"))
+            else:
+                queryset = queryset.filtered(**{name: request.GET[name]})
         return queryset
 
     @staticmethod
     def api_parameters(view):
-        return [
-            param(name, STRING, f"With `type={relation.model}`: {relation.description} ({relation.key}).")
-            for name, relation in view.relation_filters.items()
-        ]
+        parameters = []
+        for name, relation in view.relation_filters.items():
+            key = (
+                apps.get_model(relation.model)
+                ._meta.get_field(relation.relation)
+                .related_model._meta.get_field(relation.key)
+            )
+            parameters.append(
+                param(
+                    name,
+                    filter_value_schema(key),
+                    f"Pages of type `{relation.model}`: {relation.description} ({relation.key}).",
+                )
+            )
+        return parameters
 
 
 class SearchFilter(filters.SearchFilter):
@@ -201,10 +270,12 @@ class SearchFilter(filters.SearchFilter):
         query = guards.search_text(request.GET, "search").replace('"', " ")
         if not query.strip():
             return queryset.none()  # some backends fail on a query with no words
+        order = request.GET.get("order", "")
+        if order == "random":
+            # The search backends cannot order randomly: matches keep their relevance order.
+            queryset, order = queryset.order_by(), ""
         try:
-            return get_search_backend().search(
-                query, queryset, operator=operator, order_by_relevance="order" not in request.GET
-            )
+            return get_search_backend().search(query, queryset, operator=operator, order_by_relevance=not order)
         except (FilterFieldError, OrderByFieldError) as error:
             raise BadRequestError(f"cannot filter or order by '{error.field_name}' while searching") from error
 
@@ -213,7 +284,7 @@ class SearchFilter(filters.SearchFilter):
         return [
             param(
                 "search",
-                {"type": "string", "maxLength": guards.MAX_SEARCH_CHARS},
+                {**TEXT, "maxLength": guards.MAX_SEARCH_CHARS},
                 f"Words to search for (at most {guards.MAX_SEARCH_WORDS}).",
             ),
             param(

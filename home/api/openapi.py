@@ -11,6 +11,7 @@ left out. tests/api validates real responses against this document and fuzzes th
 from django.conf import settings
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.models import Page
 
 from .schema import INTEGER, STRING, closed_object, model_field_schema, model_label, nullable, ref
 from .serializers import SerializerMixin
@@ -74,11 +75,16 @@ class Builder:
 
     def object_schema(self, model, meta_properties, body_fields):
         properties = {"id": INTEGER, "meta": closed_object(meta_properties, required=["type"])}
+        required = ["id", "meta"]
+        if issubclass(model, Page):
+            # A page's own ``type`` (the same as meta.type) tells the Page union apart.
+            properties["type"] = {"const": model_label(model)}
+            required += ["type", "title"]
         for api_field in BaseAPIViewSet._convert_api_fields(body_fields):
             if api_field.name != "id":
                 properties[api_field.name] = self.field_schema(model, api_field.name, api_field.serializer)
-        # Nothing is required: ?fields=_,title leaves out even id and meta.
-        return {"type": "object", "properties": properties, "additionalProperties": False}
+        # Only what ?fields= cannot leave out is required (home/api/serializers.py with_core_fields).
+        return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
     def child_schema(self, model):
         """An inline (ParentalKey) object, nested with all its fields."""

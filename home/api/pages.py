@@ -24,9 +24,9 @@ from .filters import (
     SearchFilter,
     TranslationOfFilter,
 )
-from .schema import ID, STRING, param
+from .schema import ID, STRING, TEXT, list_pattern, model_label, one_of_names, param
 from .serializers import PageSerializer
-from .views import FIELDS, APIViewSetMixin
+from .views import APIViewSetMixin, fields_parameter
 
 
 class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
@@ -45,6 +45,7 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
     # ?site= is dropped: one site, and Wagtail's version fails on an unknown host.
     known_query_parameters = wagtail_views.PagesAPIViewSet.known_query_parameters - {"site"}
     meta_fields = wagtail_views.PagesAPIViewSet.meta_fields + ["translations"]
+    listing_default_fields = wagtail_views.PagesAPIViewSet.listing_default_fields + ["translations"]
     relation_filters = {}  # {"param": filters.Relation(…)}
     documented_filters = {"slug": "Pages with this slug.", "show_in_menus": "Pages shown in menus, or not."}
     type_examples = {}  # {"name": "app.PageModel"}: examples of ?type= in the OpenAPI document
@@ -99,11 +100,12 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
 
     @classmethod
     def api_parameters(cls):
+        labels = one_of_names(model_label(model) for model in get_page_models())
         type_parameter = param(
             "type",
-            STRING,
+            {"type": "string", "pattern": f"^{list_pattern(labels)}$"},
             "Page types, `app_label.ModelName`, comma-separated. One type makes its own fields "
-            "available to `fields`, `order` and filters.",
+            "available to `fields`, `order` and filters (beyond those named here).",
             examples={name: {"value": label} for name, label in cls.type_examples.items()},
         )
         return [*super().api_parameters(), type_parameter]
@@ -123,7 +125,7 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
             f"/{name}/{{id}}/": builder.get(
                 "getPage",
                 "One live, public page with all its fields",
-                [param("id", ID, "The page's id.", location="path", required=True), FIELDS],
+                [param("id", ID, "The page's id.", location="path", required=True), fields_parameter(cls, detail=True)],
                 builder.ok(page),
                 tags,
             ),
@@ -131,7 +133,7 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
                 "findPage",
                 "Redirects to the page at a site path (e.g. `/pl/advice/…`)",
                 [
-                    param("html_path", STRING, "A path on the site, with its language prefix."),
+                    param("html_path", TEXT, "A path on the site, with its language prefix."),
                     param("id", ID, "A page id."),
                 ],
                 {
@@ -147,12 +149,17 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
 
     @staticmethod
     def api_page_schema(builder):
+        models = [model for model in get_page_models() if model is not Page]
+        options = {model_label(model): builder.model_schema(model) for model in models}
         return builder.component(
             "Page",
             {
-                # anyOf: with ?fields=_,title there is no meta.type to tell the types apart.
-                "description": "A page of any type; `meta.type` says which.",
-                "anyOf": [builder.model_schema(model) for model in get_page_models() if model is not Page],
+                "description": "A page of any type; its `type` (the same as `meta.type`) says which.",
+                "oneOf": list(options.values()),
+                "discriminator": {
+                    "propertyName": "type",
+                    "mapping": {label: schema["$ref"] for label, schema in options.items()},
+                },
             },
         )
 
@@ -192,9 +199,9 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     @classmethod
     def api_paths(cls, builder, name):
         parameters = [
-            param("content_type", STRING, "`app_label.modelname`, as sent to the front end.", required=True),
-            param("token", STRING, "The preview token sent to the front end.", required=True),
-            FIELDS,
+            param("content_type", TEXT, "`app_label.modelname`, as sent to the front end.", required=True),
+            param("token", TEXT, "The preview token sent to the front end.", required=True),
+            fields_parameter(cls, detail=True),
         ]
         page = cls.api_page_schema(builder)
         responses = {"200": {"description": "OK", "content": {"application/json": {"schema": page}}}, **builder.errors}

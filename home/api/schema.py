@@ -1,16 +1,22 @@
 """JSON Schema pieces for the OpenAPI document, shared by the blocks, fields, filters and views
 that describe themselves (see home/api/openapi.py)."""
 
+import re
+
 from django.db import models
 from wagtail import fields as wagtail_fields
 
 STRING = {"type": "string"}
 URL = {"type": "string", "format": "uri"}
+# A URL on this site, as a path (home/api/links.py).
+PATH = {"type": "string", "format": "uri-reference", "pattern": "^/"}
 INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}
 HTML = {"type": "string", "contentMediaType": "text/html"}
 TAGS = {"type": "array", "items": STRING}
 ID = {"type": "integer", "minimum": 1}
+# Free text in a query parameter: anything but a null character (home/guards.py refuses it).
+TEXT = {"type": "string", "pattern": "^[^\\x00]*$"}
 
 
 def ref(name):
@@ -39,6 +45,29 @@ def closed_object(properties, required=None, **extra):
 
 def param(name, schema, description, location="query", required=False, **extra):
     return {"name": name, "in": location, "required": required, "description": description, "schema": schema, **extra}
+
+
+def list_pattern(item):
+    """A regular expression (no anchors) for one or more ``item``s, comma-separated."""
+    return f"{item}(,{item})*"
+
+
+def one_of_names(names):
+    return "(" + "|".join(re.escape(name) for name in names) + ")"
+
+
+def filter_value_schema(field):
+    """A query parameter's value for an exact filter on ``field``: what ``field.clean`` accepts
+    (home/api/filters.py FieldsFilter checks it so)."""
+    if isinstance(field, models.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(field, models.SlugField):
+        # Django's slug validators; ``\\w`` is Unicode in Python's regular expressions, as there.
+        characters = r"[-\w]" if field.allow_unicode else "[-a-zA-Z0-9_]"
+        return {"type": "string", "pattern": f"^{characters}+$", "maxLength": field.max_length}
+    if isinstance(field, models.CharField):
+        return {**TEXT, "minLength": 0 if field.blank else 1, "maxLength": field.max_length}
+    return model_field_schema(field)
 
 
 def model_label(model):

@@ -16,7 +16,33 @@ from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSer
 
 from ..rich_text import prefetch_links
 from ..stream_prefetch import prefetch_chosen
-from .fields import BulkField, RichTextField, SnippetLocaleField, StreamField, TagsField, TranslationsField, saved
+from .fields import (
+    BulkField,
+    DetailPathField,
+    DocumentDownloadPathField,
+    PageHtmlPathField,
+    RichTextField,
+    SnippetLocaleField,
+    StreamField,
+    TagsField,
+    TranslationsField,
+    saved,
+)
+from .links import site_path
+from .schema import model_label
+
+
+def with_core_fields(data, instance, page):
+    """``data`` with ``id`` and ``meta.type`` (and for a page, a top-level ``type`` and its
+    ``title``) first, whatever ``?fields=`` left out: JSON:API keeps ``id`` and ``type`` in
+    sparse field sets likewise, so a typed client can rely on them and narrow the Page union."""
+    # A listing without ?type= serialises plain Page objects: name their specific type, as Wagtail does.
+    label = model_label(getattr(instance, "specific_class", None) or type(instance))
+    core = {"id": data.pop("id", instance.pk)}
+    if page:
+        core.update(type=label, title=data.pop("title", instance.title))
+    meta = {"type": label, **data.pop("meta", {})}
+    return {**core, "meta": meta, **data}
 
 
 class SerializerMixin:
@@ -30,6 +56,9 @@ class SerializerMixin:
         if isinstance(getattr(model_class, field_name, None), _TaggableManager):
             return TagsField, {}
         return super().build_property_field(field_name, model_class)
+
+    def to_representation(self, instance):
+        return with_core_fields(super().to_representation(instance), instance, page=False)
 
     @classmethod
     def own_field_for(cls, model_field):
@@ -78,6 +107,8 @@ class PageListSerializer(drf_serializers.ListSerializer):
 
 
 class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
+    detail_url = DetailPathField(read_only=True)
+    html_url = PageHtmlPathField(read_only=True)
     translations = TranslationsField()
 
     def shows_bodies(self):
@@ -95,16 +126,26 @@ class PageSerializer(SerializerMixin, wagtail_serializers.PageSerializer):
             if self.shows_bodies():
                 prefetch_links([instance])
                 prefetch_chosen([instance])
-            return super().to_representation(instance)
+            data = wagtail_serializers.PageSerializer.to_representation(self, instance)
+        meta = data.get("meta", {})
+        for name in ("parent", "alias_of"):  # Wagtail's own page links, shaped as ours (PageLink)
+            if meta.get(name):
+                link = meta[name]
+                for url in ("detail_url", "html_url"):
+                    link["meta"][url] = site_path(link["meta"].get(url))
+                meta[name] = {"id": link["id"], "type": link["meta"]["type"], **link}
+        return with_core_fields(data, instance, page=True)
 
 
 class SnippetSerializer(SerializerMixin, wagtail_serializers.BaseSerializer):
+    detail_url = DetailPathField(read_only=True)
     locale = SnippetLocaleField(read_only=True)
 
 
 class ImageSerializer(SerializerMixin, WagtailImageSerializer):
-    pass
+    detail_url = DetailPathField(read_only=True)
 
 
 class DocumentSerializer(SerializerMixin, WagtailDocumentSerializer):
-    pass
+    detail_url = DetailPathField(read_only=True)
+    download_url = DocumentDownloadPathField(read_only=True)

@@ -21,15 +21,29 @@ from ..guards import InvalidParameter
 from .filters import FieldsFilter, OrderingFilter, SearchFilter, locale_parameter
 from .negotiation import JSONOnly
 from .pagination import Pagination
-from .schema import ID, STRING, URL, param
+from .schema import ID, PATH, STRING, list_pattern, one_of_names, param
 from .serializers import DocumentSerializer, ImageSerializer, SnippetSerializer
 
-FIELDS = param(
-    "fields",
-    STRING,
-    "Fields to add to the defaults (`a,b`), remove (`-a`), all (`*`) or only these (`_,a,b`).",
-    examples={"all": {"value": "*"}, "some": {"value": "summary,translations"}},
-)
+
+def fields_parameter(view, detail):
+    """``?fields=`` with the names the view's model accepts (Wagtail's syntax: nested
+    ``name(sub,fields)`` is left out of the document)."""
+    names = list(dict.fromkeys(view.get_body_fields_names(view.model) + view.get_meta_fields_names(view.model)))
+    if not detail:
+        names = [name for name in names if name not in view.detail_only_fields]
+    name = one_of_names(names)
+    # Wagtail refuses names added to `*` and names taken from `_`.
+    pattern = f"^(\\*(,-{name})*|_(,{name})*|{list_pattern(f'-?{name}')})?$"
+    default = set(view.get_detail_default_fields(view.model) if detail else view.get_listing_default_fields(view.model))
+    extra = [name for name in names if name not in default] or names
+    return param(
+        "fields",
+        {"type": "string", "pattern": pattern},
+        "Fields to add to the defaults (`a,b`), remove (`-a`), all (`*`) or only these (`_,a,b`); "
+        "`id` and `meta.type` are always there. "
+        f"Names: {', '.join(f'`{name}`' for name in names)}.",
+        examples={"all": {"value": "*"}, "some": {"value": ",".join(extra[:2])}, "only": {"value": f"_,{names[-1]}"}},
+    )
 
 
 class APIViewSetMixin:
@@ -75,7 +89,7 @@ class APIViewSetMixin:
     @classmethod
     def api_parameters(cls):
         """Listing parameters the view reads itself (those of its filters and paging aside)."""
-        return [FIELDS]
+        return [fields_parameter(cls, detail=False)]
 
     @classmethod
     def api_paths(cls, builder, name):
@@ -88,7 +102,7 @@ class APIViewSetMixin:
             f"/{name}/{{id}}/": builder.get(
                 f"get_{name}",
                 f"One of: {title.lower()}",
-                [param("id", ID, "The id.", location="path", required=True), FIELDS],
+                [param("id", ID, "The id.", location="path", required=True), fields_parameter(cls, detail=True)],
                 builder.ok(item),
                 [name],
             ),
@@ -172,7 +186,7 @@ class MediaAPIViewSetMixin:
             .order_by("pk")
         )
 
-    nested_meta = {"type": STRING, "detail_url": URL, "download_url": STRING}
+    nested_meta = {"type": STRING, "detail_url": PATH, "download_url": PATH}
 
     @classmethod
     def api_nested_schema(cls, builder, model):
@@ -192,7 +206,7 @@ class ImagesAPIViewSet(MediaAPIViewSetMixin, APIViewSetMixin, WagtailImagesAPIVi
     meta_fields = [name for name in WagtailImagesAPIViewSet.meta_fields if name != "download_url"]
     listing_default_fields = [*wagtail_views.BaseAPIViewSet.listing_default_fields, "title", "tags", "rendition"]
     nested_default_fields = [*wagtail_views.BaseAPIViewSet.nested_default_fields, "title", "rendition"]
-    nested_meta = {"type": STRING, "detail_url": URL}
+    nested_meta = {"type": STRING, "detail_url": PATH}
     prefetch = ["tags", "renditions"]
 
 

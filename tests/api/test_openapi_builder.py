@@ -111,18 +111,18 @@ class ParameterTests(SimpleTestCase):
             relation_filters = {
                 **PagesAPIViewSet.relation_filters,
                 "organisation": Relation(
-                    "directory.ServicePage", "organisation", "slug", "services of this organisation"
+                    "directory.ServicePage", "organisation", "name", "services of this organisation"
                 ),
             }
 
         parameters = self.listing_parameters(WithRelation)
         self.assertEqual(
             parameters["organisation"]["description"],
-            "With `type=directory.ServicePage`: services of this organisation (slug).",
+            "Pages of type `directory.ServicePage`: services of this organisation (name).",
         )
         self.assertEqual(
             parameters["language"]["description"],
-            "With `type=directory.ServicePage`: services whose staff speak it (code).",
+            "Pages of type `directory.ServicePage`: services whose staff speak it (code).",
         )
 
     def test_a_filter_that_does_not_say_its_parameters_fails(self):

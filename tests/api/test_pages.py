@@ -16,7 +16,7 @@ class PageTypeFieldsTests(APITestCase):
         self.assertEqual([link["id"] for link in page["featured_advice"]], [self.s.advice.pk, self.s.rights_advice.pk])
         self.assertEqual(page["featured_advice"][0]["title"], "Signs of labour exploitation")
         self.assertEqual(page["directory_page"]["id"], self.s.directory.pk)
-        self.assertEqual(page["directory_page"]["meta"]["html_url"], "http://localhost/en/find-support/")
+        self.assertEqual(page["directory_page"]["meta"]["html_url"], "/en/find-support/")
 
     def test_polish_home_page_links_to_polish_versions_where_they_exist(self):
         page = self.get(f"/pages/{self.s.home_pl.pk}/")
@@ -131,8 +131,24 @@ class PageTypeFieldsTests(APITestCase):
         self.assertEqual(items[0]["topics"][0]["slug"], "spot-the-signs")
 
     def test_fields_underscore_gives_only_the_named_fields(self):
-        items = self.items("/pages/", type="news.NewsPage", fields="_,title")
-        self.assertEqual(items, [{"title": "Network meeting"}])
+        items = self.items("/pages/", type="news.NewsPage", fields="_,date")
+        # What a typed client relies on stays: id, type, title and meta.type.
+        self.assertEqual(
+            items,
+            [
+                {
+                    "id": self.s.news.pk,
+                    "type": "news.NewsPage",
+                    "title": "Network meeting",
+                    "meta": {"type": "news.NewsPage"},
+                    "date": self.s.news.date.isoformat(),
+                }
+            ],
+        )
+
+    def test_random_order_pages_with_an_offset(self):
+        data = self.get("/pages/", type="directory.ServicePage", order="random", offset=1)
+        self.assertEqual((data["meta"]["total_count"], len(data["items"])), (4, 3))
 
     def test_order_and_pagination(self):
         data = self.get("/pages/", type="directory.ServicePage", locale="en", order="-title", limit=2, offset=1)
@@ -175,13 +191,13 @@ class LocaleTests(APITestCase):
                     "id": self.s.advice.pk,
                     "locale": "en",
                     "title": "Signs of labour exploitation",
-                    "html_url": "http://localhost/en/advice/signs-of-labour-exploitation/",
+                    "html_url": "/en/advice/signs-of-labour-exploitation/",
                 },
                 {
                     "id": self.s.advice_pl.pk,
                     "locale": "pl",
                     "title": "Oznaki wyzysku",
-                    "html_url": "http://localhost/pl/advice/signs-of-labour-exploitation/",
+                    "html_url": "/pl/advice/signs-of-labour-exploitation/",
                 },
             ],
         )
@@ -193,6 +209,11 @@ class LocaleTests(APITestCase):
     def test_translations_in_a_listing(self):
         items = self.items("/pages/", type="advice.AdvicePage", locale="en", fields="translations")
         self.assertEqual([len(item["meta"]["translations"]) for item in items], [2, 1])
+
+    def test_translations_in_the_default_listing(self):
+        items = self.items("/pages/", type="advice.AdvicePage", locale="en")
+        self.assertEqual([len(item["meta"]["translations"]) for item in items], [2, 1])
+        self.assertTrue(all("translations" in item["meta"] for item in self.items("/pages/", limit=100)))
 
     def test_translation_of(self):
         self.assertEqual(self.ids("/pages/", translation_of=self.s.advice.pk), [self.s.advice_pl.pk])

@@ -41,9 +41,9 @@ class PrivacyTests(APITestCase):
         self.get("/pages/find/", expect=404, id=self.s.draft.pk)
 
     def test_hidden_pages_are_not_reachable_through_tree_filters(self):
-        self.get("/pages/", expect=400, child_of=self.s.private.pk)
-        self.get("/pages/", expect=400, descendant_of=self.s.private.pk)
-        self.get("/pages/", expect=400, translation_of=self.s.unpublished_pl.pk)
+        self.get("/pages/", expect=404, child_of=self.s.private.pk)
+        self.get("/pages/", expect=404, descendant_of=self.s.private.pk)
+        self.get("/pages/", expect=404, translation_of=self.s.unpublished_pl.pk)
         self.assertNotIn(self.s.unpublished_pl.pk, self.ids("/pages/", translation_of=self.s.rights_advice.pk))
 
     def test_links_to_hidden_pages_are_left_out(self):

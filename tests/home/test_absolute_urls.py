@@ -61,14 +61,18 @@ class PublicOriginTests(TestCase):
         self.assertEqual(len(hrefs), 2)
         self.assert_all_from_origin(hrefs)
 
-    def test_api_detail_and_html_urls(self):
+    def test_api_urls_are_site_paths(self):
+        # The API's one URL form (home/api/links.py): paths, whatever origin is configured.
         listing = self.client.get("/api/v2/pages/", {"fields": "translations"}).json()
         urls = [item["meta"]["detail_url"] for item in listing["items"]]
         urls += [item["meta"]["html_url"] for item in listing["items"]]
         urls += [version["html_url"] for item in listing["items"] for version in item["meta"]["translations"]]
-        self.assert_all_from_origin(urls)
         detail = self.client.get(f"/api/v2/pages/{self.advice.pk}/").json()
-        self.assert_all_from_origin([detail["meta"]["detail_url"], detail["meta"]["html_url"]])
+        urls += [detail["meta"]["detail_url"], detail["meta"]["html_url"], detail["meta"]["parent"]["meta"]["html_url"]]
+        for url in urls:
+            self.assertRegex(url, r"^/[^/]", url)
+        self.assertIn(f"/api/v2/pages/{self.advice.pk}/", urls)
+        self.assertIn("/pl/advice/work/", urls)
 
     def test_find_redirect(self):
         response = self.client.get("/api/v2/pages/find/", {"html_path": "/pl/advice/work/"})
