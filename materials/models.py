@@ -147,5 +147,7 @@ class MaterialPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["downloads"] = downloads_for([self])[self.pk]
         context["helplines"] = localize_objects([row.helpline for row in self.helplines.all()], self.locale)
-        context["link_page"] = next(iter(localize_pages([self.link_page], self.locale)), None) if self.link_page else None
+        context["link_page"] = (
+            next(iter(localize_pages([self.link_page], self.locale)), None) if self.link_page else None
+        )
         return context

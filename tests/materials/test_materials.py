@@ -123,7 +123,10 @@ class PdfTests(MaterialsTestCase):
         def refuse(*args, **kwargs):
             raise AssertionError(f"connection attempted: {args}")
 
-        with mock.patch.object(socket.socket, "connect", refuse), mock.patch.object(socket, "create_connection", refuse):
+        with (
+            mock.patch.object(socket.socket, "connect", refuse),
+            mock.patch.object(socket, "create_connection", refuse),
+        ):
             for format_name in files.FORMAT_NAMES:
                 _digest, data = files.pdf_file(self.material, format_name)
                 self.assertTrue(data.startswith(b"%PDF-"))
@@ -172,9 +175,10 @@ class TranslatedMaterialTests(MaterialsTestCase):
         response = self.client.get("/en/posters-and-leaflets/")
         html = response.content.decode()
         downloads = files.downloads_for([self.material])[self.material.pk]
-        self.assertEqual([(d.language, d.format_name) for d in downloads][:4], [
-            ("en", "poster"), ("en", "leaflet"), ("en", "card"), ("pl", "poster")
-        ])
+        self.assertEqual(
+            [(d.language, d.format_name) for d in downloads][:4],
+            [("en", "poster"), ("en", "leaflet"), ("en", "card"), ("pl", "poster")],
+        )
         polish_poster = downloads[3]
         self.assertRegex(polish_poster.label, r"^A4 poster, Polish, PDF, \d+(\.\d)?\xa0KB$")
         self.assertInHTML(
