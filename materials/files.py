@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -174,7 +173,7 @@ def live_translations(materials):
         .public()
         .filter(translation_key__in=keys)
         .select_related("locale", "link_page")
-        .prefetch_related(Prefetch("helplines__helpline"))
+        .prefetch_related("helplines__helpline")
     )
     found = {}
     for version in versions:

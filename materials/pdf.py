@@ -76,7 +76,8 @@ class MaterialPDF(FPDF):
         self.sheet = sheet
         self.scale = scale  # below 1 when the content is too long for the page at full size
         self.family, fallback = SCRIPT_FONTS[LANGUAGE_SCRIPTS.get(sheet.language, "Latn")]
-        for family in {self.family, "NotoSans"}:  # only what this language needs: each font takes time to load
+        # Only the fonts this language needs: each takes time to load.
+        for family in dict.fromkeys([self.family, "NotoSans"]):
             self.add_font(family, "", FONTS / f"{family}-Regular.ttf")
             self.add_font(family, "B", FONTS / f"{family}-Bold.ttf")
         if fallback:
@@ -118,17 +119,15 @@ class MaterialPDF(FPDF):
         self.set_text_color(*INK)
         return self.get_y() - top
 
-    def write_ltr(self, text, size, *, bold=False, width=None, x=None, align=None, colour=None):
-        """Numbers and addresses: always left to right, even on a right-to-left sheet."""
+    def write_ltr(self, text, size, *, bold=False, width=None, x=None):
+        """Numbers and addresses, in a cell of their own: left to right even on a right-to-left
+        sheet (digits are weak characters that the bidi algorithm would reorder)."""
         size *= self.scale
         self.set_font("NotoSans", "B" if bold else "", size)
-        if colour:
-            self.set_text_color(*colour)
         if x is not None:
             self.set_x(x)
         width = width or (self.w - self.l_margin - self.r_margin)
-        self.cell(width, size * PT * 1.3, text, align=align or self.align, new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(*INK)
+        self.cell(width, size * PT * 1.3, text, align=self.align, new_x="LMARGIN", new_y="NEXT")
 
     def qr_code(self, x, y, size):
         """The page's address as a QR code of filled squares (no image: sharp at any size)."""
