@@ -3,7 +3,7 @@
 import socket
 from unittest import mock
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
@@ -201,6 +201,30 @@ class TranslatedMaterialTests(MaterialsTestCase):
         response = self.client.get("/pl/posters-and-leaflets/spot-the-signs/")
         self.assertContains(response, 'href="/pl/posters-and-leaflets/spot-the-signs/card.pdf"')
         self.assertContains(response, "Ktoś inny trzyma ich paszport lub dowód tożsamości.")
+
+
+@override_settings(
+    WAGTAILFRONTENDCACHE={
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://cache"}
+    }
+)
+class FrontEndCacheTests(MaterialsTestCase):
+    def test_publishing_purges_the_pdfs_of_every_published_language(self):
+        translate_page(self.home, "pl")
+        translate_page(self.index, "pl")
+        translate_page(self.material, "pl")
+        with (
+            mock.patch("wagtail.contrib.frontend_cache.backends.HTTPBackend.purge") as purge,
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            self.material.save_revision().publish()
+        purged = {call.args[0] for call in purge.call_args_list}
+        for language in ("en", "pl"):
+            for format_name in files.FORMAT_NAMES:
+                self.assertIn(
+                    f"http://localhost/{language}/posters-and-leaflets/spot-the-signs/{format_name}.pdf", purged
+                )
+        self.assertIn("http://localhost/pl/posters-and-leaflets/", purged)  # the listing
 
 
 class RightToLeftTests(MaterialsTestCase):
