@@ -16,7 +16,7 @@ from .localization import localize_pages
 
 # Each key names a field, `<key>_page`, and an entry of navigation_pages().
 MAIN_MENU_KEYS = ["get_help", "advice", "directory", "report", "news"]
-FOOTER_KEYS = ["safety", "about", "contact", "privacy", "accessibility"]
+FOOTER_KEYS = ["safety", "materials", "about", "contact", "privacy", "accessibility"]
 LINK_KEYS = MAIN_MENU_KEYS + FOOTER_KEYS
 
 
@@ -45,6 +45,7 @@ class NavigationSettings(BaseSiteSetting):
     report_page = _page_link(_("Report a concern"))
     news_page = _page_link(_("News"))
     safety_page = _page_link(_("Staying safe online"))
+    materials_page = _page_link(_("Posters and leaflets"))
     about_page = _page_link(_("About us"))
     contact_page = _page_link(_("Contact us"))
     privacy_page = _page_link(_("Privacy"))

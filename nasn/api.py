@@ -37,7 +37,12 @@ class PagesAPIViewSet(BasePagesAPIViewSet):
         "language": Relation("directory.ServicePage", "languages", "code", "services whose staff speak it"),
         "topic": Relation("advice.AdvicePage", "topics", "slug", "advice on this topic"),
     }
-    type_examples = {"services": "directory.ServicePage", "advice": "advice.AdvicePage", "news": "news.NewsPage"}
+    type_examples = {
+        "services": "directory.ServicePage",
+        "advice": "advice.AdvicePage",
+        "news": "news.NewsPage",
+        "materials": "materials.MaterialPage",
+    }
 
 
 class HelplinesAPIViewSet(TranslatableSnippetAPIViewSet):

@@ -11,6 +11,7 @@ from home import health, media
 from home import views as home_views
 from home.sitemap import PageSitemap
 from readership.beacon import beacon
+from materials import views as materials_views
 from search import views as search_views
 
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,
@@ -52,6 +53,8 @@ urlpatterns += i18n_patterns(
         two_factor.PublicLoginView.as_view(),  # asks for the code where two-factor authentication applies
         name="wagtailcore_login",
     ),
+    # A material's PDFs (materials/views.py), served by its page.
+    re_path(materials_views.PDF_PATH, materials_views.material_pdf, name="material_pdf"),
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, PageViewRestriction
 from advice.models import AdviceIndexPage, AdvicePage, AdviceTopic
 from directory.models import Area, DirectoryIndexPage, Language, Organisation, ServiceCategory, ServicePage
 from home.models import Helpline, HomePage, NavigationSettings, StandardPage
+from materials.models import MaterialHelpline, MaterialPage, MaterialsIndexPage
 from news.models import NewsIndexPage, NewsPage
 
 
@@ -198,6 +199,37 @@ class ServicePageFactory(BasePageFactory):
 
     class Meta:
         model = ServicePage
+
+
+class MaterialsIndexPageFactory(BasePageFactory):
+    title = "Posters and leaflets"
+
+    class Meta:
+        model = MaterialsIndexPage
+
+
+class MaterialPageFactory(BasePageFactory):
+    """A material showing ``helplines=[…]`` (created with it)."""
+
+    title = factory.Sequence(lambda n: f"Material {n}")
+    headline = "Spot the signs"
+    points = [
+        ("point", "Someone else keeps their passport or ID."),
+        ("point", "They are rarely alone. Someone else speaks for them."),
+        ("point", "They are picked up very early and dropped off very late."),
+    ]
+    call_to_action = "Worried about someone? Call the helpline."
+    card_line = "Free to call, any time."
+
+    class Meta:
+        model = MaterialPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def helplines(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for index, helpline in enumerate(extracted):
+                MaterialHelpline.objects.create(page=obj, helpline=helpline, sort_order=index)
 
 
 # Translations ----------------------------------------------------------------------------

@@ -62,6 +62,7 @@ NASN_CHOOSER_PAGE_TYPES = {
     "news": "news.NewsIndexPage",
     "directory": "directory.DirectoryIndexPage",
     "featured_advice": "advice.AdvicePage",
+    "materials": "materials.MaterialsIndexPage",
 }
 
 INSTALLED_APPS = [
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "directory",
     "reports",
     "search",
+    "materials",
     "phonenumber_field",
     # Roles, moderation, review dates, the admin's branding and sign-in security (README
     # "Editorial workflow and admin access"). Before wagtail.admin: it overrides admin templates.

@@ -4,6 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from advice.models import AdviceIndexPage, AdvicePage
 from directory.models import DirectoryIndexPage, ServicePage
 from home.models import HomePage, StandardPage
+from materials.models import MaterialsIndexPage
 from news.models import NewsIndexPage, NewsPage
 from reports.models import ReportPage
 from tests.factories import StandardPageFactory, home_page
@@ -21,7 +22,7 @@ class HomePageTreeTests(WagtailPageTestCase):
         # Each section says it lives under a home page (parent_page_types); the home page names none.
         self.assertEqual(
             set(HomePage.creatable_subpage_models()),
-            {AdviceIndexPage, NewsIndexPage, DirectoryIndexPage, ReportPage, StandardPage},
+            {AdviceIndexPage, NewsIndexPage, DirectoryIndexPage, ReportPage, MaterialsIndexPage, StandardPage},
         )
 
     def test_every_page_type_says_where_it_lives(self):
