@@ -119,6 +119,16 @@ class PdfTests(MaterialsTestCase):
         self.assertIn("0800 555 111", text)
         self.assertNotIn("08000 121 700", text)
 
+    def test_publishing_makes_the_pdfs_before_anyone_asks(self):
+        self.material.headline = "Know the signs"
+        with mock.patch("materials.pdf.render", wraps=files.pdf.render) as render:
+            with self.captureOnCommitCallbacks(execute=True):
+                self.material.save_revision().publish()
+            self.assertEqual(render.call_count, len(files.FORMAT_NAMES))
+            self.client.get("/en/posters-and-leaflets/")  # lists every file with its size
+            self.get_pdf("/en/posters-and-leaflets/spot-the-signs/poster.pdf")
+        self.assertEqual(render.call_count, len(files.FORMAT_NAMES))
+
     def test_generating_makes_no_network_connection(self):
         def refuse(*args, **kwargs):
             raise AssertionError(f"connection attempted: {args}")
