@@ -101,6 +101,12 @@ class PublicLoginForm(AnyTOTPDeviceMixin, OTPAuthenticationFormMixin, Authentica
         help_text=_("Only if you have set up two-factor authentication."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "field__input"
+        self.fields["otp_token"].widget.attrs["dir"] = "ltr"  # digits, also on a right-to-left page
+
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()
@@ -119,7 +125,7 @@ class PublicLoginForm(AnyTOTPDeviceMixin, OTPAuthenticationFormMixin, Authentica
 
 class PublicLoginView(auth_views.LoginView):
     form_class = PublicLoginForm
-    template_name = "wagtailcore/login.html"
+    template_name = "editorial/sign_in.html"
 
     def form_valid(self, form):
         response = super().form_valid(form)
