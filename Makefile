@@ -41,11 +41,13 @@ serve:
 	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # Non-browser tests in parallel (one test database per worker); browser tests in a serial
-# process of their own (see tests/browser/conftest.py).
+# process of their own (see tests/browser/conftest.py). --dist loadscope keeps each test class
+# (and each module of test functions) on one worker: a class that loads the demo site in
+# setUpTestData then loads it once, not once on each worker its tests were spread over.
 TEST_WORKERS ?= 2
 test: install
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadscope --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -20,6 +20,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_2fa import forms as wagtail_2fa_forms
 from wagtail_2fa import views as wagtail_2fa_views
@@ -56,12 +57,12 @@ class TwoFactorMiddleware(VerifyUserMiddleware):
         return settings.NASN_REQUIRE_2FA or (user.is_authenticated and django_otp.user_has_device(user, confirmed=True))
 
 
-class TokenForm(wagtail_2fa_forms.TokenForm):
-    """wagtail-2fa's code form, made to work with django-otp 1.7.1 and later.
+class AnyTOTPDeviceMixin:
+    """Checks a code against each of the user's confirmed TOTP devices until one accepts it.
 
-    Since 1.7.1 django-otp checks a code only against a device the form names, and wagtail-2fa
-    1.8's form names none, so every code was refused. Staff only have TOTP devices (wagtail-2fa
-    sets up nothing else): the code is checked against each of theirs until one accepts it.
+    Since 1.7.1 django-otp checks a code only against a device the form names, and neither
+    wagtail-2fa 1.8's form nor ours names one. Staff only have TOTP devices (wagtail-2fa sets up
+    nothing else), so trying each of them is safe: there is no recovery-code device to throttle.
     """
 
     def _verify_token(self, user, token, device=None):
@@ -76,20 +77,21 @@ class TokenForm(wagtail_2fa_forms.TokenForm):
         raise error
 
 
+class TokenForm(AnyTOTPDeviceMixin, wagtail_2fa_forms.TokenForm):
+    """wagtail-2fa's code form, made to work with django-otp 1.7.1 and later."""
+
+
 class LoginView(wagtail_2fa_views.LoginView):
     form_class = TokenForm
 
 
-def verified_device(user, token):
-    """The user's confirmed TOTP device that accepts `token`, or None."""
-    for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
-        if token and device.verify_token(token):
-            return device
-    return None
-
-
-class PublicLoginForm(AuthenticationForm):
+class PublicLoginForm(AnyTOTPDeviceMixin, OTPAuthenticationFormMixin, AuthenticationForm):
     """The public sign-in (pages behind a sign-in): the password, and the code where 2FA applies."""
+
+    otp_error_messages = {
+        **OTPAuthenticationFormMixin.otp_error_messages,
+        "invalid_token": _("Enter the current code from your authenticator app."),
+    }
 
     otp_token = forms.CharField(
         label=_("Code from your authenticator app"),
@@ -98,6 +100,12 @@ class PublicLoginForm(AuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         help_text=_("Only if you have set up two-factor authentication."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "field__input"
+        self.fields["otp_token"].widget.attrs["dir"] = "ltr"  # digits, also on a right-to-left page
 
     def clean(self):
         cleaned_data = super().clean()
@@ -108,17 +116,16 @@ class PublicLoginForm(AuthenticationForm):
                 raise forms.ValidationError(
                     _("Set up two-factor authentication in the admin before signing in here."), code="no_device"
                 )
-            self.otp_device = verified_device(user, cleaned_data.get("otp_token", "").strip())
-            if self.otp_device is None:
-                raise forms.ValidationError(
-                    _("Enter the current code from your authenticator app."), code="invalid_token"
-                )
+            token = cleaned_data.get("otp_token", "").strip()
+            if not token:  # not a wrong code: a password-only attempt must not count towards the device's throttle
+                raise forms.ValidationError(self.otp_error_messages["invalid_token"], code="invalid_token")
+            self.otp_device = self._verify_token(user, token)
         return cleaned_data
 
 
 class PublicLoginView(auth_views.LoginView):
     form_class = PublicLoginForm
-    template_name = "wagtailcore/login.html"
+    template_name = "editorial/sign_in.html"
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -204,6 +204,44 @@ def ltr_numbers(value):
     return SafeString("".join(pieces))
 
 
+# A run of Latin-script words inside right-to-left text ("NSPCC Helpline", "Tanner's Row", an email
+# or web address), with the brackets around it when it stands in brackets. Punctuation inside a word
+# stays in it ("help@example.org"); a full stop or colon after the run is the sentence's. Escaped HTML:
+# "&amp;" and "&#x27;" count as letters.
+_LATIN_LETTER = r"(?:[A-Za-z\u00c0-\u024f0-9]|&(?:amp|#x27|#39);)"
+_LATIN_WORD = rf"{_LATIN_LETTER}+(?:[’'.\-@/:_+]+{_LATIN_LETTER}+)*"
+_LATIN_RUN = rf"(?<![&#\w])(?=[A-Za-z\u00c0-\u024f]){_LATIN_WORD}(?:[ \u00a0]+{_LATIN_WORD})*"
+_BRACKETED_LATIN = re.compile(rf"\(\s*{_LATIN_RUN}\s*\)|{_LATIN_RUN}")
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic presentation forms: text that sets a
+# right-to-left context for the Latin names inside it.
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+@register.filter
+def isolate_english(value):
+    """Editors' right-to-left text with each English name in it isolated: {{ helpline.name|isolate_english }}.
+
+    "خط المساعدة (NSPCC Helpline)" in a heading: without isolation, a line break can split the
+    brackets from the name and the browser mirrors them on the wrong side. On right-to-left pages
+    each run of Latin words, with its brackets, becomes <bdi dir="ltr" lang="en"> (names kept in
+    English are English on this site). Text without right-to-left letters (an English item shown
+    as a fallback, in its own left-to-right element) and left-to-right pages are left as they are.
+    Markup is changed only between its tags, as ltr_numbers does.
+    """
+    if value is None or value == "":
+        return ""
+    escaped = conditional_escape(value)
+    if not get_language_info(get_language())["bidi"] or not _RTL_LETTER.search(escaped):
+        return escaped
+    pieces = _TAG.split(escaped)
+
+    def isolate(match):
+        return format_html('<bdi dir="ltr" lang="en">{}</bdi>', SafeString(match[0]))
+
+    pieces[::2] = [_BRACKETED_LATIN.sub(isolate, text) for text in pieces[::2]]
+    return SafeString("".join(pieces))
+
+
 # Dates, breadcrumb and references in the visitor's language ------------------------------
 
 # Babel (CLDR data) rather than Django's DATE_FORMAT: Django has no formats or month names for

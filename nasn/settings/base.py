@@ -293,6 +293,9 @@ SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
 # Documents are always served by Wagtail's view, which checks collection privacy (never a raw
 # file or bucket URL; Wagtail's default would redirect to the bucket).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Pages and documents behind a password ask for it in the site's own page (Wagtail's is unstyled).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "editorial/password_required.html"  # noqa: S105 (a template name)
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "editorial/password_required.html"  # noqa: S105 (a template name)
 # Seconds browsers and shared caches may keep a public document (private ones: never).
 DOCUMENTS_CACHE_MAX_AGE = env_int("DOCUMENTS_CACHE_MAX_AGE", 60 * 60)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -71,6 +71,46 @@ READ_NUMBERS = """
 """
 
 
+# For every English name in brackets isolated in right-to-left text ("(NSPCC Helpline)"): where its
+# brackets and the letters beside them are drawn. Each bracket must sit beside its letter, on its line.
+READ_BRACKETS = """
+() => {
+    const found = [];
+    for (const isolate of document.querySelectorAll('bdi[lang="en"]')) {
+        const node = isolate.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE || !/^\\(.*\\)$/.test(node.data)) continue;
+        const rectOf = (start) => {
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + 1);
+            return range.getBoundingClientRect();
+        };
+        const last = node.data.length - 1;
+        found.push({
+            text: node.data,
+            open: rectOf(0), first: rectOf(1), last: rectOf(last - 1), close: rectOf(last),
+        });
+    }
+    return found;
+}
+"""
+
+
+def _split_brackets(names):
+    """The bracketed names whose opening bracket is not just left of their first letter, or whose
+    closing bracket is not just right of their last letter, on the same line."""
+    return [
+        name["text"]
+        for name in names
+        if not (
+            abs(name["open"]["top"] - name["first"]["top"]) < 2
+            and name["open"]["right"] <= name["first"]["left"] + 1
+            and abs(name["close"]["top"] - name["last"]["top"]) < 2
+            and name["close"]["left"] >= name["last"]["right"] - 1
+        )
+    ]
+
+
 def _misordered(numbers):
     """The numbers whose groups are not on one line, left to right in written order."""
     wrong = []
@@ -92,7 +132,8 @@ def _translate_services_into_arabic():
     from tests.factories import translate_page
 
     helpline = ServicePage.objects.get(locale__language_code="en", slug=HELPLINE)
-    translate_page(helpline, "ar", title="خط المساعدة للعبودية الحديثة", summary="مجاني وسري. اتصل على 08000 121 700.")
+    title = "خط المساعدة للعبودية الحديثة (Modern Slavery Helpline)"
+    translate_page(helpline, "ar", title=title, summary="مجاني وسري. اتصل على 08000 121 700.")
     drop_in = ServicePage.objects.get(locale__language_code="en", slug=DROP_IN)
     translate_page(drop_in, "ar", title="مركز استشارات للمهاجرين", hours_notes="للاستفسار اتصل على 01632 960101.")
 
@@ -124,6 +165,7 @@ def test_numbers_read_left_to_right_on_right_to_left_pages(browser, live_server)
     ]
     failures = {}
     seen = {}
+    bracketed = {}
     for viewport in VIEWPORTS:
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
@@ -133,6 +175,10 @@ def test_numbers_read_left_to_right_on_right_to_left_pages(browser, live_server)
             wrong = _misordered(numbers)
             if wrong:
                 failures[f"{path} at {viewport['width']}px"] = wrong
+            names = page.evaluate(READ_BRACKETS)
+            bracketed[path] = {name["text"] for name in names}
+            if _split_brackets(names):
+                failures[f"{path} at {viewport['width']}px, brackets"] = _split_brackets(names)
         page.goto(f"{live_server.url}/ar/services/{DROP_IN}/")
         service_direction = page.locator(".service__contact").evaluate("element => getComputedStyle(element).direction")
         context.close()
@@ -146,3 +192,6 @@ def test_numbers_read_left_to_right_on_right_to_left_pages(browser, live_server)
     assert "08000 121 700" in seen["/ar/report/"]
     assert {"01632 960101", "10:00–16:00", "14 Tanner's Row"} <= seen[f"/ar/services/{DROP_IN}/"]
     assert service_direction == "rtl"
+    # English names in brackets were there to check: the service's own title, the demo's helplines.
+    assert "(Modern Slavery Helpline)" in bracketed[f"/ar/services/{HELPLINE}/"]
+    assert "(Salvation Army Referral Helpline)" in bracketed["/ar/"]

@@ -1,7 +1,8 @@
 """`manage.py load_demo_content` translates the key pages and snippets through wagtail-localize.
 
-The demo site is built once for the module (in `setUpTestData`, rolled back afterwards), then the
-command runs a second time so the tests can check that nothing changed.
+The checks of the demo site run in tests/test_demo_site.py, which builds it once (in `setUpTestData`,
+rolled back afterwards), then runs the command a second time so the tests can check that nothing
+changed.
 """
 
 import html
@@ -10,8 +11,7 @@ from io import StringIO
 
 import polib
 from django.core.management import call_command
-from django.test import TestCase
-from wagtail.models import Comment, Locale, Page, PageLogEntry, Revision
+from wagtail.models import Comment, Page, PageLogEntry, Revision
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -70,15 +70,8 @@ def english_page(path):
     return Page.objects.get(locale__language_code="en", url_path=url_path).specific
 
 
-class DemoTranslationTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        # Inside the test's transaction, as a caller's atomic block would be: nothing may wait for a commit.
-        cls.first_output = run_command()
-        cls.counts_after_first_run = database_counts()
-        cls.second_output = run_command()
-        cls.counts_after_second_run = database_counts()
-        cls.locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+class DemoTranslationChecks:
+    """Run on the demo site built once for them and the other checks of it, in tests/test_demo_site.py."""
 
     def translation_of(self, page, code):
         return Page.objects.get(translation_key=page.translation_key, locale=self.locales[code]).specific

@@ -128,3 +128,68 @@ def test_two_items_use_the_pair_pattern():
     with override("en"):
         assert template.render(Context({"items": ["A", "B"]})) == "A and B"
         assert template.render(Context({"items": ["A"]})) == "A"
+
+
+NSPCC_AR = "خط المساعدة التابع لجمعية حماية الأطفال (NSPCC Helpline)"
+
+
+def test_isolate_english_keeps_a_bracketed_english_name_with_its_brackets_on_a_right_to_left_page():
+    with override("ar"):
+        html = render("{{ name|isolate_english }}", name=NSPCC_AR)
+
+    assert html == 'خط المساعدة التابع لجمعية حماية الأطفال <bdi dir="ltr" lang="en">(NSPCC Helpline)</bdi>'
+
+
+def test_isolate_english_keeps_email_and_web_addresses_whole_and_leaves_the_full_stop_to_the_sentence():
+    with override("fa"):
+        html = render("{{ text|isolate_english }}", text="بنویسید help@example.org یا https://example.org/a-b.")
+
+    assert html == (
+        'بنویسید <bdi dir="ltr" lang="en">help@example.org</bdi>'
+        ' یا <bdi dir="ltr" lang="en">https://example.org/a-b</bdi>.'
+    )
+
+
+def test_isolate_english_escapes_its_input_and_keeps_entities_inside_the_name():
+    with override("ar"):
+        html = render("{{ text|isolate_english }}", text="شارع Tanner's Row & <b>")
+
+    assert (
+        html == 'شارع <bdi dir="ltr" lang="en">Tanner&#x27;s Row &amp;</bdi> &lt;<bdi dir="ltr" lang="en">b</bdi>&gt;'
+    )
+
+
+def test_isolate_english_changes_rich_text_only_between_its_tags_and_after_ltr_numbers():
+    with override("ar"):
+        html = render(
+            "{{ text|safe|ltr_numbers|isolate_english }}",
+            text='<p>اتصل <a href="tel:+4418001101">(text relay)</a> على 18001 101</p>',
+        )
+
+    assert html == (
+        '<p>اتصل <a href="tel:+4418001101"><bdi dir="ltr" lang="en">(text relay)</bdi></a>'
+        ' على <bdi dir="ltr" class="ltr ltr--number">18001 101</bdi></p>'
+    )
+
+
+@pytest.mark.parametrize(("language", "text"), [("pl", "Infolinia (NSPCC Helpline)"), ("ar", "NSPCC Helpline")])
+def test_isolate_english_leaves_left_to_right_pages_and_english_items_alone(language, text):
+    with override(language):
+        assert render("{{ text|isolate_english }}", text=text) == text
+
+
+def test_isolate_english_leaves_an_empty_value_empty():
+    assert render("[{{ missing|isolate_english }}][{{ blank|isolate_english }}]", blank="") == "[][]"
+
+
+def test_a_helpline_card_isolates_the_english_name_in_an_arabic_name():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    helpline = SimpleNamespace(name=NSPCC_AR, tel_uri="tel:+448088005000", display_number="0808 800 5000")
+    with override("ar"):
+        html = render_to_string("includes/helpline_card.html", {"helpline": helpline})
+
+    name = 'خط المساعدة التابع لجمعية حماية الأطفال <bdi dir="ltr" lang="en">(NSPCC Helpline)</bdi>'
+    assert f'<h3 class="helpline__name">{name}</h3>' in html

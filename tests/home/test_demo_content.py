@@ -1,4 +1,7 @@
-"""`manage.py load_demo_content` builds a complete, correct demo site and is safe to re-run."""
+"""`manage.py load_demo_content` builds a complete, correct demo site and is safe to re-run.
+
+The checks run in tests/test_demo_site.py, on one demo site built for them and the other readers of it.
+"""
 
 import json
 import re
@@ -7,7 +10,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -51,16 +54,13 @@ def content_counts():
     }
 
 
-class DemoContentTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_demo_content()
-        cls.counts_after_first_run = content_counts()
+class DemoContentChecks:
+    """Run on the demo site built once for them and the other checks of it, in tests/test_demo_site.py."""
 
     def test_running_it_again_creates_nothing_new(self):
         load_demo_content()
 
-        self.assertEqual(content_counts(), self.counts_after_first_run)
+        self.assertEqual(content_counts(), self.content_counts_after_first_run)
 
     def test_creates_at_least_12_english_advice_pages(self):
         self.assertGreaterEqual(AdvicePage.objects.live().filter(locale__language_code="en").count(), 12)

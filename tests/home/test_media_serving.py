@@ -82,3 +82,11 @@ class DocumentTests(MediaOnDisk, TestCase):
         self.assertContains(response, "password")
         self.assertNotIn(b"test leaflet", response.content)
         self.assertLessEqual({"private", "no-store"}, set(response["Cache-Control"].split(", ")))
+
+    def test_the_documents_password_page_is_the_sites_in_the_visitors_language(self):
+        document = DocumentFactory(collection=private_collection(CollectionViewRestriction.PASSWORD))
+        response = self.client.get(document.url, HTTP_ACCEPT_LANGUAGE="ar")
+        self.assertTemplateUsed(response, "editorial/password_required.html")
+        self.assertTemplateUsed(response, "base.html")
+        self.assertContains(response, '<html lang="ar" dir="rtl">')
+        self.assertContains(response, '<label class="field__label" for="id_password">')

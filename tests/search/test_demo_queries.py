@@ -7,11 +7,7 @@ have. Misspelled and unfinished words ("pasport", "trafficing", "accomod") work 
 are respelled from the words of the locale's pages (search/spelling.py).
 """
 
-from io import StringIO
-
-from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
 
 POSTGRES_ONLY = "stemming: PostgreSQL only"
 
@@ -60,10 +56,8 @@ QUERIES = [
 ]
 
 
-class DemoQueryTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", stdout=StringIO())
+class DemoQueryChecks:
+    """Run on the demo site built once for them and the other checks of it, in tests/test_demo_site.py."""
 
     def top_three(self, language, query):
         response = self.client.get(f"/{language}/search/", {"q": query})
