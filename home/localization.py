@@ -5,7 +5,7 @@ visitor's locale where one exists, otherwise its source (default-locale, English
 drafts and private pages never. One query per list, never one per item.
 """
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from wagtail.models import Locale, Page, PageQuerySet
 
 from .request_cache import memo
@@ -80,6 +80,43 @@ def localize_pages(pages, locale=None, specific=True):
         found = found.specific()
     found = {page.translation_key: page for page in found}
     return [found[page.translation_key] for page in pages if page.translation_key in found]
+
+
+def link_targets(ids_by_locale):
+    """{locale id: {page id: the page a link to it leads to, or None}} for links by page id
+    (rich text), given {locale: page ids} for the languages the links are shown in.
+
+    The same rule as ``localize_pages``: the linked page's live, public version in the locale,
+    else in the source locale; and for a page in neither (a link to another language's page),
+    the page itself if it is live and public. Drafts and private pages are never a target.
+    One query, whatever the number of links and languages.
+    """
+    ids = set().union(*ids_by_locale.values()) if ids_by_locale else set()
+    if not ids:
+        return {locale.pk: {} for locale in ids_by_locale}
+    source = Locale.get_default()
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    locales = {source.pk, *(locale.pk for locale in ids_by_locale)}
+    visible = ExpressionWrapper(Q(live=True) & ~Page.objects.all().private_q(), output_field=BooleanField())
+    rows = list(
+        Page.objects.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale__in=locales))
+        .annotate(visible=visible)
+        .select_related("locale")
+    )
+    shown = {(page.translation_key, page.locale_id): page for page in rows if page.visible}
+    linked = {page.pk: page for page in rows if page.pk in ids}
+    targets = {}
+    for locale, locale_ids in ids_by_locale.items():
+        targets[locale.pk] = dict.fromkeys(locale_ids)
+        for pk in locale_ids:
+            page = linked.get(pk)
+            if page is not None:
+                targets[locale.pk][pk] = (
+                    shown.get((page.translation_key, locale.pk))
+                    or shown.get((page.translation_key, source.pk))
+                    or (page if page.visible else None)
+                )
+    return targets
 
 
 def localize_objects(objects, locale=None):

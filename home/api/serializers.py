@@ -16,7 +16,16 @@ from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSer
 
 from ..rich_text import prefetch_links
 from ..stream_prefetch import prefetch_chosen
-from .fields import BulkField, RichTextField, SnippetLocaleField, StreamField, TagsField, TranslationsField, saved
+from .fields import (
+    BulkField,
+    ResponsiveImageField,
+    RichTextField,
+    SnippetLocaleField,
+    StreamField,
+    TagsField,
+    TranslationsField,
+    saved,
+)
 
 
 class SerializerMixin:
@@ -63,16 +72,15 @@ class PageListSerializer(drf_serializers.ListSerializer):
             TagsField,
         )
         lookups = [field.source for field in fields if isinstance(field, relations)]
-        lookups += [f"{field.source}__renditions" for field in fields if isinstance(field, ImageRenditionField)]
+        images = (ImageRenditionField, ResponsiveImageField)
+        lookups += [f"{field.source}__renditions" for field in fields if isinstance(field, images)]
         lookups += [f"{field.source}__renditions" for field in fields if nests_an_image(field)]
         prefetch_related_objects(saved(pages), *lookups)
         for field in fields:
             if isinstance(field, BulkField):
                 field.prepare(pages)
         if self.child.shows_bodies():
-            for language in {page.locale.language_code for page in pages}:
-                with translation.override(language):
-                    prefetch_links(page for page in pages if page.locale.language_code == language)
+            prefetch_links(pages, language="page")
             prefetch_chosen(pages)
         return [self.child.to_representation(page) for page in pages]
 
