@@ -82,14 +82,16 @@ def localize_pages(pages, locale=None, specific=True):
     return [found[page.translation_key] for page in pages if page.translation_key in found]
 
 
-def link_targets(ids_by_locale):
+def link_targets(ids_by_locale, model=Page, shown=None, specific=False):
     """{locale id: {page id: the page a link to it leads to, or None}} for links by page id
-    (rich text), given {locale: page ids} for the languages the links are shown in.
+    (rich text, related pages), given {locale: page ids} for the languages they are shown in.
 
-    The same rule as ``localize_pages``: the linked page's live, public version in the locale,
-    else in the source locale; and for a page in neither (a link to another language's page),
-    the page itself if it is live and public. Drafts and private pages are never a target.
-    One query, whatever the number of links and languages.
+    The same rule as ``localize_pages``: the linked page's version in the locale, else in the
+    source locale; and for a page in neither (a link to another language's page), the page
+    itself. Only pages in ``shown`` (default: live and public ones) are targets, never a draft
+    or a private page. ``model``: the page type linked to; with ``specific``, pages of any type
+    come as their own type (one query more per type). One query, whatever the number of links
+    and languages.
     """
     ids = set().union(*ids_by_locale.values()) if ids_by_locale else set()
     if not ids:
@@ -97,13 +99,16 @@ def link_targets(ids_by_locale):
     source = Locale.get_default()
     keys = Page.objects.filter(pk__in=ids).values("translation_key")
     locales = {source.pk, *(locale.pk for locale in ids_by_locale)}
-    visible = ExpressionWrapper(Q(live=True) & ~Page.objects.all().private_q(), output_field=BooleanField())
-    rows = list(
-        Page.objects.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale__in=locales))
-        .annotate(visible=visible)
-        .select_related("locale")
+    visible = Q(live=True) & ~Page.objects.all().private_q() if shown is None else Q(pk__in=shown.values("pk"))
+    rows = model.objects.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale__in=locales)).annotate(
+        visible=ExpressionWrapper(visible, output_field=BooleanField())
     )
-    shown = {(page.translation_key, page.locale_id): page for page in rows if page.visible}
+    if specific:
+        rows = rows.select_related("locale", for_specific_subqueries=True).specific()
+    else:
+        rows = rows.select_related("locale")
+    rows = list(rows)
+    versions = {(page.translation_key, page.locale_id): page for page in rows if page.visible}
     linked = {page.pk: page for page in rows if page.pk in ids}
     targets = {}
     for locale, locale_ids in ids_by_locale.items():
@@ -112,8 +117,8 @@ def link_targets(ids_by_locale):
             page = linked.get(pk)
             if page is not None:
                 targets[locale.pk][pk] = (
-                    shown.get((page.translation_key, locale.pk))
-                    or shown.get((page.translation_key, source.pk))
+                    versions.get((page.translation_key, locale.pk))
+                    or versions.get((page.translation_key, source.pk))
                     or (page if page.visible else None)
                 )
     return targets

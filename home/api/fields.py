@@ -15,8 +15,9 @@ from rest_framework.fields import Field
 from wagtail import blocks
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2 import views as wagtail_views
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from ..localization import link_targets
 from ..rich_text import api_html
 from ..stream_prefetch import FALLBACK, SRCSET
 from ..validators import safe_web_url
@@ -255,7 +256,6 @@ class RelatedPagesField(BulkField):
     """
 
     link_fields = ["id", "type", "detail_url", "html_url", "locale", "title", "summary"]
-    link_meta_fields = ["type", "detail_url", "html_url", "locale"]
 
     def __init__(self, through=None, many=True, **kwargs):
         self.through = through
@@ -276,29 +276,25 @@ class RelatedPagesField(BulkField):
         serializer_class = endpoint._get_serializer_class(router, model, config, nested=True)
         return serializer_class(many=True, context=self.context)
 
+    def linked_ids(self, page):
+        if not self.through:
+            linked = getattr(page, f"{self.source}_id")
+            return [linked] if linked is not None else []
+        return [getattr(row, f"{self.through}_id") for row in getattr(page, self.source).all()]
+
     def prepare(self, pages):
-        prefetch_related_objects(saved(pages), f"{self.source}__{self.through}" if self.through else self.source)
-        related = {page.pk: self.related(page, self.through) for page in pages}
-        keys = {linked.translation_key for linked_pages in related.values() for linked in linked_pages}
-        shown = self.context["base_queryset"].filter(translation_key__in=keys)
-        model = self.target_model(type(pages[0])) if pages else Page
-        if model is Page:  # any page type: one query more per type
-            found = list(shown.select_related("locale", for_specific_subqueries=True).specific())
-        else:
-            found = list(model.objects.filter(pk__in=shown.values("pk")).select_related("locale"))
-        visible = {(page.translation_key, page.locale_id): page for page in found}
-        source = Locale.get_default().pk if found else None
-        targets = {}
+        if self.through:
+            prefetch_related_objects(saved(pages), self.source)  # the inline rows, not the pages
+        linked = {page.pk: self.linked_ids(page) for page in pages}
+        ids_by_locale = defaultdict(set)
         for page in pages:
-            targets[page.pk] = [
-                target
-                for linked in related[page.pk]
-                if (
-                    target := visible.get((linked.translation_key, page.locale_id))
-                    or visible.get((linked.translation_key, source))
-                    or visible.get((linked.translation_key, linked.locale_id))
-                )
-            ]
+            ids_by_locale[page.locale].update(linked[page.pk])
+        model = self.target_model(type(pages[0])) if pages else Page
+        found = link_targets(ids_by_locale, model, shown=self.context["base_queryset"], specific=model is Page)
+        targets = {
+            page.pk: [target for pk in linked[page.pk] if (target := found[page.locale_id][pk]) is not None]
+            for page in pages
+        }
         by_model = defaultdict(dict)
         for target in (target for page_targets in targets.values() for target in page_targets):
             by_model[type(target)][target.pk] = target
