@@ -219,15 +219,13 @@ class LocalizedSnippetsField(BulkField):
         translations = {}
         if objects:
             model = type(objects[0])
-            # Pages in the one locale of all they reference (English pages) need no translations.
-            if {page.locale_id for page in pages} != {obj.locale_id for obj in objects}:
-                translations = {
-                    (obj.translation_key, obj.locale_id): obj
-                    for obj in model.objects.select_related("locale").filter(
-                        translation_key__in={obj.translation_key for obj in objects},
-                        locale_id__in={page.locale_id for page in pages},
-                    )
-                }
+            translations = {
+                (obj.translation_key, obj.locale_id): obj
+                for obj in model.objects.select_related("locale").filter(
+                    translation_key__in={obj.translation_key for obj in objects},
+                    locale_id__in={page.locale_id for page in pages},
+                )
+            }
             router = self.context["router"]
             endpoint = router.get_model_endpoint(model)
             endpoint_class = endpoint[1] if endpoint else wagtail_views.BaseAPIViewSet
