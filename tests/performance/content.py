@@ -61,8 +61,8 @@ def body(count, targets, images, helplines, documents):
 
 class DemoLikeSite:
     """A home page with every section, menus chosen, and ``MOST`` of everything a body can hold;
-        half of the linked pages, services, areas and helplines translated into Polish; services with
-    a phone number and opening hours (what their cards show)."""
+    half of the linked pages, services, areas and helplines translated into Polish; services
+    with a phone number and opening hours (what their cards show)."""
 
     def __init__(self):
         self.home = home_page()
