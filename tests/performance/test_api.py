@@ -82,27 +82,29 @@ class FrontEndFieldsQueryCountTests(TestCase):
             self.assertEqual(len(card["opening_hours"]), 2)
             self.assertEqual(len(card["areas"]), 2)
 
-    def test_advice_detail_with_1_or_5_links_images_and_services(self):
-        small, small_data = self.detail(self.site.advice(1))
-        large, large_data = self.detail(self.site.advice(5))
+    def assert_constant_detail(self, small_page, large_page):
+        small, small_data = self.detail(small_page)
+        large, large_data = self.detail(large_page)
         self.assert_shows_everything(small_data, 1)
         self.assert_shows_everything(large_data, 5)
         self.assertEqual(small, large)
         self.assertLessEqual(large, DETAIL_BUDGET)
+
+    def test_advice_detail_with_1_or_5_links_images_and_services(self):
+        self.assert_constant_detail(self.site.advice(1), self.site.advice(5))
 
     def test_polish_advice_detail_with_1_or_5_links_images_and_services(self):
-        small, small_data = self.detail(translate_page(self.site.advice(1), "pl"))
-        large, large_data = self.detail(translate_page(self.site.advice(5), "pl"))
-        self.assert_shows_everything(small_data, 1)
-        self.assert_shows_everything(large_data, 5)
-        self.assertEqual(small, large)
-        self.assertLessEqual(large, DETAIL_BUDGET)
+        self.assert_constant_detail(
+            translate_page(self.site.advice(1), "pl"), translate_page(self.site.advice(5), "pl")
+        )
 
     def test_news_detail_with_1_or_5_links_and_images(self):
-        small = count_queries(self.client, f"/api/v2/pages/{self.site.news(1).pk}/")
-        large = count_queries(self.client, f"/api/v2/pages/{self.site.news(5).pk}/")
+        (small, _small_data), (large, data) = self.detail(self.site.news(1)), self.detail(self.site.news(5))
         self.assertEqual(small, large)
         self.assertLessEqual(large, DETAIL_BUDGET)
+        self.assertEqual(data["image_srcset"]["id"], self.site.images[0].pk)
+        self.assertRegex(data["image_srcset"]["srcset"], r"\.webp \d+w$")
+        self.assertEqual(len([block for block in data["body"] if block["type"] == "image"]), 5)
 
     def test_advice_listing_of_2_or_6_pages_with_their_service_cards(self):
         url = "/api/v2/pages/?type=advice.AdvicePage&fields=_,title,body,related_services"
