@@ -290,6 +290,8 @@ class ServicePage(BasePage):
         APIField("accessibility"),
         APIField("last_verified"),
     ]
+    # What a service's card shows where another page links to it (RelatedPagesField).
+    api_card_fields = ["phone", "website", "town", "areas", "open_24_7", "opening_hours", "hours_notes"]
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("description"),
         TranslatableField("who_for"),

@@ -11,6 +11,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .api.fields import responsive_image, responsive_image_properties
 from .api.schema import BOOLEAN, INTEGER, STRING, closed_object, nullable
 
 # A small, accessible feature set: no headings inside rich text (the heading block sets the
@@ -50,22 +51,14 @@ class ImageBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         if not value or not value.get("image"):
             return None
-        image = value["image"]
-        rendition = image.get_rendition("width-1200|format-webp")
-        return {
-            "id": image.pk,
-            "url": rendition.url,
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": value["alt_text"],
-            "caption": value["caption"],
-        }
+        return {**responsive_image(value["image"]), "alt": value["alt_text"], "caption": value["caption"]}
 
     def api_schema(self, builder):
         return nullable(
             closed_object(
-                {"id": INTEGER, "url": STRING, "width": INTEGER, "height": INTEGER, "alt": STRING, "caption": STRING},
-                description="A rendition of the image, 1200px wide, WebP.",
+                {**responsive_image_properties(), "alt": STRING, "caption": STRING},
+                description="The image as WebP renditions for srcset (the largest, 1200px wide, as `url`) "
+                "and a JPEG or PNG fallback.",
             )
         )
 

@@ -5,7 +5,7 @@ visitor's locale where one exists, otherwise its source (default-locale, English
 drafts and private pages never. One query per list, never one per item.
 """
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from wagtail.models import Locale, Page, PageQuerySet
 
 from .request_cache import memo
@@ -80,6 +80,48 @@ def localize_pages(pages, locale=None, specific=True):
         found = found.specific()
     found = {page.translation_key: page for page in found}
     return [found[page.translation_key] for page in pages if page.translation_key in found]
+
+
+def link_targets(ids_by_locale, model=Page, shown=None, specific=False):
+    """{locale id: {page id: the page a link to it leads to, or None}} for links by page id
+    (rich text, related pages), given {locale: page ids} for the languages they are shown in.
+
+    The same rule as ``localize_pages``: the linked page's version in the locale, else in the
+    source locale; and for a page in neither (a link to another language's page), the page
+    itself. Only pages in ``shown`` (default: live and public ones) are targets, never a draft
+    or a private page. ``model``: the page type linked to; with ``specific``, pages of any type
+    come as their own type (one query more per type). One query, whatever the number of links
+    and languages.
+    """
+    ids = set().union(*ids_by_locale.values()) if ids_by_locale else set()
+    if not ids:
+        return {locale.pk: {} for locale in ids_by_locale}
+    source = Locale.get_default()
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    locales = {source.pk, *(locale.pk for locale in ids_by_locale)}
+    visible = Q(live=True) & ~Page.objects.all().private_q() if shown is None else Q(pk__in=shown.values("pk"))
+    rows = model.objects.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale__in=locales)).annotate(
+        visible=ExpressionWrapper(visible, output_field=BooleanField())
+    )
+    if specific:
+        rows = rows.select_related("locale", for_specific_subqueries=True).specific()
+    else:
+        rows = rows.select_related("locale")
+    rows = list(rows)
+    versions = {(page.translation_key, page.locale_id): page for page in rows if page.visible}
+    linked = {page.pk: page for page in rows if page.pk in ids}
+    targets = {}
+    for locale, locale_ids in ids_by_locale.items():
+        targets[locale.pk] = dict.fromkeys(locale_ids)
+        for pk in locale_ids:
+            page = linked.get(pk)
+            if page is not None:
+                targets[locale.pk][pk] = (
+                    versions.get((page.translation_key, locale.pk))
+                    or versions.get((page.translation_key, source.pk))
+                    or (page if page.visible else None)
+                )
+    return targets
 
 
 def localize_objects(objects, locale=None):

@@ -16,8 +16,12 @@ from wagtail.images import get_image_model
 
 from .request_cache import in_request, memo
 
-# The renditions templates and the API ask for (blocks/image.html, ImageBlock, news cards).
-RENDITIONS = ["width-480|format-webp", "width-800|format-webp", "width-1200|format-webp"]
+# The renditions templates and the API ask for (blocks/image.html, ImageBlock, news cards):
+# WebP at three widths for srcset, and one in the original's format (JPEG, or PNG for PNG, GIF
+# and WebP originals) for clients without WebP.
+SRCSET = ["width-480|format-webp", "width-800|format-webp", "width-1200|format-webp"]
+FALLBACK = "width-800"
+RENDITIONS = [*SRCSET, FALLBACK]
 
 
 def _chosen():

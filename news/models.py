@@ -13,6 +13,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.api.fields import ResponsiveImageField
 from home.blocks import BodyBlock
 from home.localization import ListingQuerySet, listing_locale
 from home.models import BasePage, IndexPage
@@ -89,6 +90,7 @@ class NewsPage(BasePage):
         APIField("image"),
         APIField("image_listing", serializer=ImageRenditionField("fill-640x360|format-webp", source="image")),
         APIField("image_hero", serializer=ImageRenditionField("width-1200|format-webp", source="image")),
+        APIField("image_srcset", serializer=ResponsiveImageField(source="image")),
         APIField("body"),
         APIField("tags"),
     ]

@@ -5,6 +5,7 @@ Each class says what it returns in ``api_schema(builder, model, name)`` (home/ap
 Models import these, so this module imports no project models.
 """
 
+import mimetypes
 from collections import defaultdict
 
 from django.conf import settings
@@ -15,8 +16,11 @@ from wagtail import blocks
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
-from wagtail.rich_text import expand_db_html
+from wagtail.models import Page
 
+from ..localization import link_targets
+from ..rich_text import api_html
+from ..stream_prefetch import FALLBACK, SRCSET
 from ..validators import safe_web_url
 from .links import site_path
 from .schema import HTML, INTEGER, PATH, STRING, TAGS, closed_object, many_or_one, nullable
@@ -31,7 +35,7 @@ def block_api_representation(block, value, context=None):
     keep it; streams, lists and plain struct blocks are walked so nested rich text is found.
     """
     if isinstance(block, blocks.RichTextBlock):
-        return expand_db_html(value.source) if value else ""
+        return api_html(value.source) if value else ""
     if isinstance(block, blocks.StreamBlock):
         return [
             {
@@ -65,7 +69,7 @@ class RichTextField(drf_serializers.CharField):
     """A RichTextField as front-end HTML (links resolved), not Wagtail's database format."""
 
     def to_representation(self, value):
-        return expand_db_html(value)
+        return api_html(value)
 
     def api_schema(self, builder, model, name):
         return HTML
@@ -89,6 +93,74 @@ class TagsField(Field):
 
     def api_schema(self, builder, model, name):
         return TAGS
+
+
+# Images ----------------------------------------------------------------------------------
+
+
+def responsive_image(image):
+    """An image as a front end's ``<picture>`` needs it: WebP renditions at a few widths as a
+    ready ``srcset``, the largest as ``url`` (with its size, for the aspect ratio), and one
+    rendition in the original's format as the ``fallback``. The renditions are those
+    ``stream_prefetch`` and listings prefetch, so this makes no query of its own there."""
+    renditions = image.get_renditions(*SRCSET, FALLBACK)
+    by_width = {rendition.width: rendition for rendition in (renditions[spec] for spec in SRCSET)}
+    largest = renditions[SRCSET[-1]]
+    fallback = renditions[FALLBACK]
+    return {
+        "id": image.pk,
+        "url": largest.url,
+        "width": largest.width,
+        "height": largest.height,
+        "type": "image/webp",
+        "srcset": ", ".join(f"{rendition.url} {width}w" for width, rendition in sorted(by_width.items())),
+        "fallback": {
+            "url": fallback.url,
+            "width": fallback.width,
+            "height": fallback.height,
+            "type": mimetypes.guess_type(fallback.file.name)[0] or "application/octet-stream",
+        },
+    }
+
+
+def responsive_image_properties():
+    """The schema properties of ``responsive_image``."""
+    return {
+        "id": INTEGER,
+        "url": STRING,
+        "width": INTEGER,
+        "height": INTEGER,
+        "type": {"const": "image/webp"},
+        "srcset": {
+            "type": "string",
+            "description": "WebP renditions: `url 480w, url 800w, url 1200w` (no wider than the original).",
+        },
+        "fallback": closed_object(
+            {"url": STRING, "width": INTEGER, "height": INTEGER, "type": STRING},
+            description="One rendition, 800px wide, in the original's format (JPEG or PNG), for `<img src>`.",
+        ),
+    }
+
+
+class ResponsiveImageField(Field):
+    """An image foreign key as ``responsive_image`` plus its alt text, or null."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        return {**responsive_image(image), "alt": image.default_alt_text or ""}
+
+    def api_schema(self, builder, model, name):
+        component = builder.component(
+            "ResponsiveImage",
+            closed_object(
+                {**responsive_image_properties(), "alt": STRING},
+                description="An image with WebP sizes for srcset and a JPEG or PNG fallback.",
+            ),
+        )
+        return nullable(component)
 
 
 # Fields that load what they need for a whole listing at once --------------------------
@@ -174,45 +246,94 @@ class LocalizedSnippetsField(BulkField):
 
 class RelatedPagesField(BulkField):
     """Pages a page links to (a page FK, or an inline panel's page FK given as ``through``),
-    each as its live, public version in the page's locale, falling back to the linked page;
-    links to drafts, unpublished or private pages are left out."""
+    each as its live, public version in the page's locale, else in the source locale (English),
+    else the linked page; links to drafts, unpublished or private pages are left out.
+
+    Each comes as a card: the ``PageLink`` fields plus the ``api_card_fields`` its model names
+    (a service's phone, areas and opening hours), so a front end shows related services without
+    one call per service. The cards of a whole listing are serialised together, like a listing
+    (``PageListSerializer``): the query count grows with the page types linked, not the links.
+    """
+
+    link_fields = ["id", "type", "detail_url", "html_url", "locale", "title", "summary"]
 
     def __init__(self, through=None, many=True, **kwargs):
         self.through = through
         self.many = many
         super().__init__(**kwargs)
 
-    def prepare(self, pages):
-        prefetch_related_objects(saved(pages), f"{self.source}__{self.through}" if self.through else self.source)
-        related = {page.pk: self.related(page, self.through) for page in pages}
-        keys = {linked.translation_key for linked_pages in related.values() for linked in linked_pages}
-        found = list(self.context["base_queryset"].filter(translation_key__in=keys).specific())
-        prefetch_related_objects(found, "locale")
-        visible = {(page.translation_key, page.locale_id): page for page in found}
-        serializer_classes = {}
-        for page in pages:
-            items = []
-            for linked in related[page.pk]:
-                target = visible.get((linked.translation_key, page.locale_id)) or visible.get(
-                    (linked.translation_key, linked.locale_id)
-                )
-                if target is None:
-                    continue
-                model = type(target)
-                if model not in serializer_classes:
-                    fields = ["id", "type", "detail_url", "html_url", "locale", "title"]
-                    if hasattr(target, "summary"):
-                        fields.append("summary")
-                    from .serializers import PageSerializer  # here: serializers.py imports this module
+    @classmethod
+    def card_fields(cls, model):
+        return [*cls.link_fields, *getattr(model, "api_card_fields", [])]
 
-                    serializer_classes[model] = wagtail_serializers.get_serializer_class(
-                        model, fields, meta_fields=["type", "detail_url", "html_url", "locale"], base=PageSerializer
-                    )
-                items.append(serializer_classes[model](context=self.context).to_representation(target))
+    def card_serializer(self, model):
+        """A list serializer of ``model``'s cards: its own endpoint's fields, so each card field
+        is serialised (and described) as it is on the page itself."""
+        router = self.context["router"]
+        endpoint = router.get_model_endpoint(model)[1]
+        available = set(endpoint.get_body_fields_names(model)) | set(endpoint.get_meta_fields_names(model))
+        config = [("_", False, None), *((name, False, None) for name in self.card_fields(model) if name in available)]
+        serializer_class = endpoint._get_serializer_class(router, model, config, nested=True)
+        return serializer_class(many=True, context=self.context)
+
+    def linked_ids(self, page):
+        if not self.through:
+            linked = getattr(page, f"{self.source}_id")
+            return [linked] if linked is not None else []
+        return [getattr(row, f"{self.through}_id") for row in getattr(page, self.source).all()]
+
+    def prepare(self, pages):
+        if self.through:
+            prefetch_related_objects(saved(pages), self.source)  # the inline rows, not the pages
+        linked = {page.pk: self.linked_ids(page) for page in pages}
+        ids_by_locale = defaultdict(set)
+        for page in pages:
+            ids_by_locale[page.locale].update(linked[page.pk])
+        model = self.target_model(type(pages[0])) if pages else Page
+        found = link_targets(ids_by_locale, model, shown=self.context["base_queryset"], specific=model is Page)
+        targets = {
+            page.pk: [target for pk in linked[page.pk] if (target := found[page.locale_id][pk]) is not None]
+            for page in pages
+        }
+        by_model = defaultdict(dict)
+        for target in (target for page_targets in targets.values() for target in page_targets):
+            by_model[type(target)][target.pk] = target
+        cards = {}
+        for model, shown in by_model.items():
+            serialised = self.card_serializer(model).to_representation(list(shown.values()))
+            cards.update(zip(shown, serialised, strict=True))
+        for page in pages:
+            items = [cards[target.pk] for target in targets[page.pk]]
             self.values[page.pk] = items if self.many else (items[0] if items else None)
 
+    def target_model(self, model, name=None):
+        """The page model this field links ``model`` to (``Page``: any type)."""
+        target = model._meta.get_field(self.source or name).related_model
+        return target._meta.get_field(self.through).related_model if self.through else target
+
     def api_schema(self, builder, model, name):
-        return many_or_one(self.link_schema(builder), self.many)
+        return many_or_one(self.card_schema(builder, self.target_model(model, name)), self.many)
+
+    @classmethod
+    def card_schema(cls, builder, model):
+        """``PageLink``, or for a model with ``api_card_fields``, ``<Model>Card``: PageLink's
+        properties and those fields, all of them always present."""
+        card_fields = getattr(model, "api_card_fields", [])
+        if not card_fields:
+            return cls.link_schema(builder)
+        cls.link_schema(builder)
+        link = builder.schemas["PageLink"]
+        serializers = {api_field.name: api_field.serializer for api_field in model.api_fields}
+        properties = {
+            **link["properties"],
+            **{name: builder.field_schema(model, name, serializers.get(name)) for name in card_fields},
+        }
+        schema = closed_object(
+            properties,
+            required=[*link["required"], "summary", *card_fields],
+            description=f"A linked {model._meta.verbose_name} as a card: a PageLink with {', '.join(card_fields)}.",
+        )
+        return builder.component(f"{model.__name__}Card", schema)
 
     @staticmethod
     def link_schema(builder):

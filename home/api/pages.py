@@ -70,7 +70,12 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
 
     def get_queryset(self):
         # The locale is serialised for every page: join it rather than query it per page.
-        return super().get_queryset().select_related("locale")
+        queryset = super().get_queryset()
+        if self.action == "detail_view":
+            # The page of its own type with its locale in two queries (Wagtail's made three:
+            # the base page, its type's row, then the locale ``.specific`` leaves behind).
+            return queryset.select_related("locale", for_specific_subqueries=True).specific()
+        return queryset.select_related("locale")
 
     def find_object(self, queryset, request):
         """``?html_path=/pl/advice/…`` routes from the Polish home page (Wagtail routes every

@@ -21,6 +21,7 @@ from .fields import (
     DetailPathField,
     DocumentDownloadPathField,
     PageHtmlPathField,
+    ResponsiveImageField,
     RichTextField,
     SnippetLocaleField,
     StreamField,
@@ -92,16 +93,15 @@ class PageListSerializer(drf_serializers.ListSerializer):
             TagsField,
         )
         lookups = [field.source for field in fields if isinstance(field, relations)]
-        lookups += [f"{field.source}__renditions" for field in fields if isinstance(field, ImageRenditionField)]
+        images = (ImageRenditionField, ResponsiveImageField)
+        lookups += [f"{field.source}__renditions" for field in fields if isinstance(field, images)]
         lookups += [f"{field.source}__renditions" for field in fields if nests_an_image(field)]
         prefetch_related_objects(saved(pages), *lookups)
         for field in fields:
             if isinstance(field, BulkField):
                 field.prepare(pages)
         if self.child.shows_bodies():
-            for language in {page.locale.language_code for page in pages}:
-                with translation.override(language):
-                    prefetch_links(page for page in pages if page.locale.language_code == language)
+            prefetch_links(pages, language="page")
             prefetch_chosen(pages)
         return [self.child.to_representation(page) for page in pages]
 

@@ -29,7 +29,9 @@ class PageTypeFieldsTests(APITestCase):
         blocks = {block["type"]: block["value"] for block in body}
         self.assertEqual(blocks["heading"], {"text": "Who we are", "level": "h2"})
         self.assertEqual(
-            blocks["text"], '<p>Read <a href="/en/advice/signs-of-labour-exploitation/">the signs</a>.</p>'
+            blocks["text"],
+            '<p>Read <a href="/en/advice/signs-of-labour-exploitation/" '
+            f'data-page-id="{self.s.advice.pk}">the signs</a>.</p>',
         )
         self.assertEqual(blocks["callout"]["text"], "<p>Call 999.</p>")
         self.assertEqual(
@@ -55,7 +57,11 @@ class PageTypeFieldsTests(APITestCase):
 
     def test_polish_body_links_to_polish_pages_and_shows_polish_helplines(self):
         body = {block["type"]: block["value"] for block in self.get(f"/pages/{self.s.about_pl.pk}/")["body"]}
-        self.assertEqual(body["text"], '<p>Read <a href="/pl/advice/signs-of-labour-exploitation/">the signs</a>.</p>')
+        self.assertEqual(
+            body["text"],
+            '<p>Read <a href="/pl/advice/signs-of-labour-exploitation/" '
+            f'data-page-id="{self.s.advice_pl.pk}">the signs</a>.</p>',
+        )
         self.assertEqual(body["helpline"]["name"], "Infolinia ds. współczesnego niewolnictwa")
 
     def test_advice_page_fields(self):
@@ -98,7 +104,9 @@ class PageTypeFieldsTests(APITestCase):
     def test_service_description_is_html_with_resolved_links(self):
         page = self.get(f"/pages/{self.s.legal_service.pk}/")
         self.assertEqual(
-            page["description"], '<p>Advice. Read <a href="/en/advice/signs-of-labour-exploitation/">the signs</a>.</p>'
+            page["description"],
+            '<p>Advice. Read <a href="/en/advice/signs-of-labour-exploitation/" '
+            f'data-page-id="{self.s.advice.pk}">the signs</a>.</p>',
         )
 
     def test_polish_service_shows_translated_snippets_falling_back_to_english(self):

@@ -1,10 +1,13 @@
 """Drafts, unpublished translations, private pages and reports never appear."""
 
+import json
+
 from django.apps import apps
 from wagtail.models import Page, get_page_models
 
 from nasn.api import api_router
 from tests.api.content import APITestCase
+from tests.factories import StandardPageFactory
 
 
 class PrivacyTests(APITestCase):
@@ -51,6 +54,22 @@ class PrivacyTests(APITestCase):
         self.assertNotIn(self.s.draft.pk, [link["id"] for link in home["featured_advice"]])
         related = self.get(f"/pages/{self.s.advice.pk}/")["related_services"]
         self.assertNotIn(self.s.draft_service.pk, [link["id"] for link in related])
+
+    def test_rich_text_links_to_hidden_pages_keep_only_their_text(self):
+        hidden = {name: page for name, page in self.hidden().items() if name != "unpublished translation"}
+        text = "".join(f'<p><a linktype="page" id="{page.pk}">hidden {name}</a></p>' for name, page in hidden.items())
+        page = StandardPageFactory(parent=self.s.home, body=json.dumps([{"type": "text", "value": text}]))
+        html = self.get(f"/pages/{page.pk}/")["body"][0]["value"]
+        self.assertEqual(html.count("<a>"), len(hidden))
+        self.assertNotIn("href", html)
+        self.assertNotIn("data-page-id", html)
+
+    def test_a_rich_text_link_to_an_unpublished_translation_leads_to_the_english_page(self):
+        english = self.s.unpublished_pl.get_translation(self.s.home.locale)
+        text = f'<p><a linktype="page" id="{self.s.unpublished_pl.pk}">rights</a></p>'
+        page = StandardPageFactory(parent=self.s.home, body=json.dumps([{"type": "text", "value": text}]))
+        html = self.get(f"/pages/{page.pk}/")["body"][0]["value"]
+        self.assertEqual(html, f'<p><a href="{english.url}" data-page-id="{english.pk}">rights</a></p>')
 
     def test_a_password_in_the_session_does_not_unlock_private_pages(self):
         session = self.client.session

@@ -5,9 +5,11 @@ translated into Polish; advice with related services.
 ``body(n, …)`` puts n of each kind in a body, so a test can compare n = 2 with n = 6.
 """
 
+import datetime
 import json
 
 from advice.models import AdviceRelatedService
+from directory.models import OpeningHours
 from tests.factories import (
     AdviceIndexPageFactory,
     AdvicePageFactory,
@@ -59,7 +61,8 @@ def body(count, targets, images, helplines, documents):
 
 class DemoLikeSite:
     """A home page with every section, menus chosen, and ``MOST`` of everything a body can hold;
-    half of the linked pages and helplines translated into Polish."""
+    half of the linked pages, services, areas and helplines translated into Polish; services
+    with a phone number and opening hours (what their cards show)."""
 
     def __init__(self):
         self.home = home_page()
@@ -75,8 +78,16 @@ class DemoLikeSite:
         self.documents = DocumentFactory.create_batch(MOST)
         self.helplines = HelplineFactory.create_batch(MOST, is_featured=True)
         self.services = [
-            ServicePageFactory(parent=self.directory, categories=self.categories, areas=self.areas) for _ in range(MOST)
+            ServicePageFactory(
+                parent=self.directory, categories=self.categories, areas=self.areas, phone="01603 123456"
+            )
+            for _ in range(MOST)
         ]
+        for service in self.services:
+            for weekday in (0, 2):
+                OpeningHours.objects.create(
+                    service=service, weekday=weekday, opens=datetime.time(9), closes=datetime.time(17)
+                )
         self.targets = [StandardPageFactory(parent=self.about, title=f"Linked {i}") for i in range(MOST)]
         # Polish: the home page and sections, half the linked pages and half the helplines.
         self.home_pl = translate_page(self.home, "pl")
@@ -86,6 +97,10 @@ class DemoLikeSite:
         translate_page(self.about, "pl")
         for page in self.targets[::2]:
             translate_page(page, "pl")
+        for service in self.services[::2]:
+            translate_page(service, "pl", title=f"{service.title} (pl)")
+        for area in self.areas[::2]:
+            translate_snippet(area, "pl", name=f"{area.name} (pl)")
         for helpline in self.helplines[::2]:
             translate_snippet(helpline, "pl", name=f"{helpline.name} (pl)")
 
