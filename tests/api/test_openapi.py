@@ -17,6 +17,7 @@ from wagtail.models import Page, get_page_models
 from nasn.api import api_router, openapi_document
 from reports.models import ReportPage
 from tests.api.content import APITestCase, openapi_schema
+from tests.factories import MaterialPageFactory, MaterialsIndexPageFactory
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -174,7 +175,9 @@ class TypedClientTests(APITestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        # The one page type build_site() has no use for.
+        # The page types build_site() has no use for.
+        materials = MaterialsIndexPageFactory(parent=cls.s.home, slug="posters-and-leaflets")
+        MaterialPageFactory(parent=materials, slug="spot-the-signs", helplines=[cls.s.helpline])
         cls.s.home.add_child(
             instance=ReportPage(
                 title="Report a concern",
