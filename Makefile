@@ -73,4 +73,4 @@ demo: install
 	NASN_PUBLIC_ORIGIN=$(RUN_ORIGIN) $(PY) manage.py load_demo_content --demo-admin
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media collected-static
+	rm -rf $(VENV) db.sqlite3 media collected-static .cache

@@ -10,8 +10,8 @@ from editorial import two_factor
 from home import health, media
 from home import views as home_views
 from home.sitemap import PageSitemap
-from readership.beacon import beacon
 from materials import views as materials_views
+from readership.beacon import beacon
 from search import views as search_views
 
 # Admin, documents and the sitemap stay outside i18n_patterns so their 404s are real 404s,

@@ -10,3 +10,12 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 
 # The demo content and its `load_demo_content` command (never installed in production).
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
+# Without REDIS_URL the dev server and `manage.py` commands share a cache on disk, so counts the
+# server keeps (readership, flushed by `flush_readership`) and PDFs the demo loader makes
+# (materials) are seen by both. Page cache and tests keep their own settings.
+if not REDIS_URL:  # noqa: F405
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / ".cache" / "default",  # noqa: F405
+    }
