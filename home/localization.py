@@ -8,7 +8,7 @@ drafts and private pages never. One query per list, never one per item.
 from django.db.models import Q
 from wagtail.models import Locale, Page, PageQuerySet
 
-from .request_cache import memo
+from .request_cache import locale_of, shared
 
 
 def in_locale_or_source(queryset, locale):
@@ -63,7 +63,7 @@ def listing_locale(page, request=None):
     English because it is not translated yet (home.views.serve sets the flag)."""
     if request is not None and getattr(request, "is_untranslated_fallback", False):
         return Locale.get_active()
-    return page.locale
+    return locale_of(page)
 
 
 def localize_pages(pages, locale=None, specific=True):
@@ -100,12 +100,12 @@ def localize_objects(objects, locale=None):
 
 def localized_snippet(obj):
     """A small snippet's (helplines') translation in the active locale, else ``obj``: all of the
-    model's rows in that locale are read once per request, however many are shown."""
+    model's rows in that locale are read once per change of content, however many are shown."""
     locale = Locale.get_active()
     if obj.locale_id == locale.pk:
         return obj
     model = type(obj)
-    translations = memo(
+    translations = shared(
         f"translations:{model._meta.label}:{locale.pk}",
         lambda: {row.translation_key: row for row in model._default_manager.filter(locale=locale)},
     )

@@ -8,6 +8,7 @@ translated into Polish; advice with related services.
 import json
 
 from advice.models import AdviceRelatedService
+from home.models import SiteSettings
 from tests.factories import (
     AdviceIndexPageFactory,
     AdvicePageFactory,
@@ -68,6 +69,7 @@ class DemoLikeSite:
         self.news_index = NewsIndexPageFactory(parent=self.home)
         self.about = StandardPageFactory(parent=self.home, title="About")
         choose_navigation(advice=self.advice_index, directory=self.directory, news=self.news_index, about=self.about)
+        SiteSettings.for_site(self.home.get_site())  # as on a configured site (else the first request makes it)
         self.topics = AdviceTopicFactory.create_batch(2)
         self.categories = ServiceCategoryFactory.create_batch(2)
         self.areas = AreaFactory.create_batch(2)
