@@ -27,7 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from .page_cache import purge_page_cache
-from .request_cache import content_changed
+from .request_cache import content_changed, creating_default_settings
 
 # Besides snippets and settings: what pages show or what decides who may see them.
 SHOWN_ON_PAGES = (
@@ -108,6 +108,8 @@ def content_saved(sender, instance, update_fields=None, **kwargs):
     # An image's file hash, a document's file size, are saved when a page first renders them:
     # nothing a page shows changed.
     if update_fields and set(update_fields) <= {"file_hash", "file_size"}:
+        return
+    if creating_default_settings():
         return
     if shows_on_pages(sender):
         schedule_purge()

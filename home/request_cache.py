@@ -163,12 +163,27 @@ def _get_site_for_hostname(hostname, port):
 
 
 _wagtail_for_site = BaseSiteSetting.for_site.__func__
+_reading_settings = ContextVar("nasn_reading_settings", default=False)
 
 
 def _setting_for_site(cls, site):
     if site is None:
         return _wagtail_for_site(cls, site)
-    return shared(f"setting:{cls._meta.label_lower}:{site.pk}", lambda: _wagtail_for_site(cls, site))
+
+    def find():
+        token = _reading_settings.set(True)
+        try:
+            return _wagtail_for_site(cls, site)
+        finally:
+            _reading_settings.reset(token)
+
+    return shared(f"setting:{cls._meta.label_lower}:{site.pk}", find)
+
+
+def creating_default_settings():
+    """Whether a site's settings are being created, with their defaults, on first reading:
+    what pages show is unchanged (they showed the defaults), so nothing needs purging."""
+    return _reading_settings.get()
 
 
 # View restrictions ---------------------------------------------------------------------------

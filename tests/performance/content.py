@@ -5,10 +5,13 @@ translated into Polish; advice with related services.
 ``body(n, …)`` puts n of each kind in a body, so a test can compare n = 2 with n = 6.
 """
 
+import datetime
 import json
 
 from advice.models import AdviceRelatedService
+from directory.models import OpeningHours
 from home.models import SiteSettings
+from reports.models import ReportPage
 from tests.factories import (
     AdviceIndexPageFactory,
     AdvicePageFactory,
@@ -18,8 +21,10 @@ from tests.factories import (
     DocumentFactory,
     HelplineFactory,
     ImageFactory,
+    LanguageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OrganisationFactory,
     ServiceCategoryFactory,
     ServicePageFactory,
     StandardPageFactory,
@@ -73,6 +78,7 @@ class DemoLikeSite:
         self.topics = AdviceTopicFactory.create_batch(2)
         self.categories = ServiceCategoryFactory.create_batch(2)
         self.areas = AreaFactory.create_batch(2)
+        self.languages = LanguageFactory.create_batch(MOST)
         self.images = ImageFactory.create_batch(MOST)
         self.documents = DocumentFactory.create_batch(MOST)
         self.helplines = HelplineFactory.create_batch(MOST, is_featured=True)
@@ -106,6 +112,28 @@ class DemoLikeSite:
     def standard(self, count):
         return StandardPageFactory(parent=self.about, body=self.body(count))
 
+    def service(self, count):
+        """A service with ``count`` links in its description, categories, areas, languages and
+        opening hours, and an organisation."""
+        links = "".join(f"<li>{link(page)}</li>" for page in self.targets[:count])
+        return ServicePageFactory(
+            parent=self.directory,
+            description=f"<p>What it offers.</p><ul>{links}</ul>",
+            organisation=OrganisationFactory(),
+            categories=self.categories[: max(1, count // 3)],
+            areas=self.areas[: max(1, count // 3)],
+            languages=self.languages[:count],
+            opening_hours=[
+                OpeningHours(weekday=day, opens=datetime.time(9), closes=datetime.time(17)) for day in range(count)
+            ],
+        )
+
+    def report(self, count):
+        page = ReportPage(title=f"Report a concern {count}", intro=self.body(count), thank_you="<p>Thank you.</p>")
+        self.home.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
 
 class GrowingListings:
     """For a TestCase with ``site = DemoLikeSite()``: listings measured with 2, then 6 items."""
@@ -129,3 +157,7 @@ class GrowingListings:
     def add_standard(self, count):
         for _ in range(count):
             self.site.standard(MOST)
+
+    def add_services(self, count):
+        for _ in range(count):
+            self.site.service(MOST)
