@@ -142,9 +142,8 @@ class AdvicePage(BasePage):
             chosen = ServicePage.objects.filter(translation_key__in=links.values("service__translation_key"))
             order = links.filter(service__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
             chosen = chosen.annotate(link_order=Subquery(order))
-        services = (
-            chosen.in_locale_or_source(locale or self.locale).select_related("organisation").prefetch_related("languages")
-        )
+        services = chosen.in_locale_or_source(locale or self.locale)
+        services = services.select_related("organisation").prefetch_related("languages")
         if keys is None:
             return sorted(services, key=lambda service: (service.link_order, service.pk))
         found = {service.translation_key: service for service in services}

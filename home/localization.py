@@ -8,7 +8,7 @@ drafts and private pages never. One query per list, never one per item.
 from django.db.models import Q
 from wagtail.models import Locale, Page, PageQuerySet
 
-from .request_cache import locale_of, shared
+from .request_cache import shared
 
 
 def in_locale_or_source(queryset, locale):
@@ -36,8 +36,11 @@ class ListingQuerySet(PageQuerySet):
 def site_pages(site):
     """The live, public pages of ``site`` in every locale: each locale's tree hangs from a
     translation of the site's root page."""
+    roots = shared(
+        f"site_roots:{site.pk}", lambda: [site.root_page, *site.root_page.get_translations().only("path", "depth")]
+    )
     in_site = Q()
-    for root in [site.root_page, *site.root_page.get_translations()]:
+    for root in roots:
         in_site |= Page.objects.descendant_of_q(root, inclusive=True)
     return Page.objects.live().public().filter(in_site)
 
@@ -63,7 +66,7 @@ def listing_locale(page, request=None):
     English because it is not translated yet (home.views.serve sets the flag)."""
     if request is not None and getattr(request, "is_untranslated_fallback", False):
         return Locale.get_active()
-    return locale_of(page)
+    return page.locale
 
 
 def localize_pages(pages, locale=None, specific=True):

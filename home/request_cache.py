@@ -18,8 +18,10 @@ import contextlib
 import time
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.coreutils import get_supported_content_language_variant
@@ -129,19 +131,43 @@ def _get_for_language(manager, language_code):
         raise Locale.DoesNotExist(f"No locale for {language_code!r}") from None
 
 
+def all_locales():
+    """{language code: Locale} of every locale (one query per change of locales)."""
+    return dict(_locales())
+
+
 def locale_codes():
     """{locale id: language code} of every locale (one query per change of locales)."""
     return {locale.pk: code for code, locale in _locales().items()}
 
 
-def locale_of(page):
-    """``page.locale`` without a query where the locales are kept."""
-    if _store.get() is None:
-        return page.locale
-    for locale in _locales().values():
-        if locale.pk == page.locale_id:
-            return locale
-    return page.locale
+class _LocaleDescriptor(ForwardManyToOneDescriptor):
+    """``obj.locale`` of pages and snippets from the locales kept for the request, never a query
+    (one per object in API listings and cards); outside a request, Django's."""
+
+    def _from_store(self, instance):
+        if _store.get() is None or self.field.is_cached(instance):
+            return
+        locale_id = getattr(instance, self.field.attname)
+        for locale in _locales().values():
+            if locale.pk == locale_id:
+                self.field.set_cached_value(instance, locale)
+                return
+
+    def __get__(self, instance, cls=None):
+        if instance is not None:
+            self._from_store(instance)
+        return super().__get__(instance, cls)
+
+    def is_cached(self, instance):  # asked by prefetch_related_objects before it queries
+        self._from_store(instance)
+        return super().is_cached(instance)
+
+
+def _keep_locales(model):
+    descriptor = model.__dict__.get("locale")
+    if type(descriptor) is ForwardManyToOneDescriptor and descriptor.field.related_model is Locale:
+        descriptor.__class__ = _LocaleDescriptor
 
 
 # The Site and site settings ------------------------------------------------------------------
@@ -232,6 +258,8 @@ def install():
     sites.get_site_for_hostname = _get_site_for_hostname
     BaseSiteSetting.for_site = classmethod(_setting_for_site)
     # Also moved on by home/cache_purge.py for everything pages show; these decide what is served.
+    for model in apps.get_models():
+        _keep_locales(model)
     for model in (Locale, PageViewRestriction, sites.Site):
         post_save.connect(lambda **kwargs: content_changed(), sender=model, weak=False)
         post_delete.connect(lambda **kwargs: content_changed(), sender=model, weak=False)

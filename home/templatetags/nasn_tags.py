@@ -273,9 +273,7 @@ def breadcrumb_ancestors(context, page):
         # pages: a breadcrumb shows only titles and links.
         locale = listing_locale(page, request)
         keys = ",".join(str(ancestor.translation_key) for ancestor in ancestors)
-        ancestors = shared(
-            f"breadcrumb:{locale.pk}:{keys}", lambda: localize_pages(ancestors, locale, specific=False)
-        )
+        ancestors = shared(f"breadcrumb:{locale.pk}:{keys}", lambda: localize_pages(ancestors, locale, specific=False))
     return ancestors
 
 
