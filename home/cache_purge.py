@@ -54,7 +54,6 @@ class PendingPurge:
             return
         self.done = True
         purge_page_cache()
-        content_changed()
         if settings.WAGTAILFRONTENDCACHE and (self.pages or self.urls):
             batch = PurgeBatch(self.urls)
             for page in self.pages.values():
