@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -129,12 +130,23 @@ class AdvicePage(BasePage):
 
     def get_related_services(self, locale=None):
         """The linked services in ``locale`` where translated, else in English, in the editor's
-        order, with what a service card shows; drafts and private services are left out."""
-        keys = [item.service.translation_key for item in self.related_services.select_related("service")]
-        found = {
-            service.translation_key: service
-            for service in ServicePage.objects.filter(translation_key__in=keys).listing(locale or self.locale)
-        }
+        order, with what a service card on this page shows (organisation, languages); drafts and
+        private services are left out."""
+        if "related_services" in getattr(self, "_cluster_related_objects", {}):
+            # A preview: the links are in memory, not yet in the database.
+            keys = [item.service.translation_key for item in self.related_services.all()]
+            chosen = ServicePage.objects.filter(translation_key__in=keys)
+        else:
+            links = AdviceRelatedService.objects.filter(advice_page=self)
+            keys = None
+            chosen = ServicePage.objects.filter(translation_key__in=links.values("service__translation_key"))
+            order = links.filter(service__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+            chosen = chosen.annotate(link_order=Subquery(order))
+        services = chosen.in_locale_or_source(locale or self.locale)
+        services = services.select_related("organisation").prefetch_related("languages")
+        if keys is None:
+            return sorted(services, key=lambda service: (service.link_order, service.pk))
+        found = {service.translation_key: service for service in services}
         return [found[key] for key in keys if key in found]
 
     def get_context(self, request, *args, **kwargs):

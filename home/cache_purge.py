@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from .page_cache import purge_page_cache
+from .request_cache import content_changed, creating_default_settings
 
 # Besides snippets and settings: what pages show or what decides who may see them.
 SHOWN_ON_PAGES = (
@@ -76,6 +77,7 @@ def schedule_purge(pages=(), urls=()):
         pending = connection.nasn_pending_purge = PendingPurge()
     pending.pages.update({page.pk: page for page in pages})
     pending.urls.update(urls)
+    content_changed()  # now for this process, and again on commit (PendingPurge.run)
     # At once outside a transaction. A rolled-back transaction's pages join the next purge.
     transaction.on_commit(pending.run)
 
@@ -102,11 +104,18 @@ def shows_on_pages(model):
 
 
 def content_saved(sender, instance, update_fields=None, **kwargs):
-    # An image's file hash is saved when a page first renders it: nothing a page shows changed.
-    if update_fields and set(update_fields) == {"file_hash"}:
+    # An image's file hash, a document's file size, are saved when a page first renders them:
+    # nothing a page shows changed.
+    if update_fields and set(update_fields) <= {"file_hash", "file_size"}:
+        return
+    if creating_default_settings():
         return
     if shows_on_pages(sender):
         schedule_purge()
+    elif isinstance(instance, Page):
+        # A draft saved or a page created: the page cache keeps showing what is published, but
+        # the shared look-ups (home/request_cache.py) are moved on for any page row changed.
+        content_changed()
 
 
 def connect():

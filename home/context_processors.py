@@ -1,8 +1,13 @@
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale
 
 from .models import Helpline
+from .request_cache import shared
+
+
+def featured_helplines():
+    return [helpline.localized for helpline in Helpline.featured(Locale.get_default())]
 
 
 def site_chrome(request):
@@ -15,7 +20,7 @@ def site_chrome(request):
     def helplines():
         # Templates call this each time they use it: look the helplines up once per request.
         if not found:
-            found.append([helpline.localized for helpline in Helpline.featured(Locale.get_default())])
+            found.append(shared(f"featured_helplines:{get_language()}", featured_helplines))
         return found[0]
 
     return {

@@ -10,7 +10,8 @@ import uuid
 
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
-from wagtail.models import Locale
+
+from .request_cache import all_locales
 
 NUL = "\x00"
 POSITIVE_INT = re.compile(r"[0-9]{1,6}")
@@ -89,8 +90,9 @@ def moment(value, name):
 
 def locale(code, name="locale"):
     """The Locale with this language code."""
-    found = Locale.objects.filter(language_code=code[:20]).first()
+    locales = all_locales()
+    found = locales.get(code[:20])
     if found is None:
-        codes = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+        codes = ", ".join(sorted(locales, key=lambda known: locales[known].pk))
         raise InvalidParameter(name, f"unknown locale '{code}'; use one of: {codes}")
     return found

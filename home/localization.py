@@ -8,7 +8,7 @@ drafts and private pages never. One query per list, never one per item.
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from wagtail.models import Locale, Page, PageQuerySet
 
-from .request_cache import memo
+from .request_cache import shared
 
 
 def in_locale_or_source(queryset, locale):
@@ -36,8 +36,11 @@ class ListingQuerySet(PageQuerySet):
 def site_pages(site):
     """The live, public pages of ``site`` in every locale: each locale's tree hangs from a
     translation of the site's root page."""
+    roots = shared(
+        f"site_roots:{site.pk}", lambda: [site.root_page, *site.root_page.get_translations().only("path", "depth")]
+    )
     in_site = Q()
-    for root in [site.root_page, *site.root_page.get_translations()]:
+    for root in roots:
         in_site |= Page.objects.descendant_of_q(root, inclusive=True)
     return Page.objects.live().public().filter(in_site)
 
@@ -142,12 +145,12 @@ def localize_objects(objects, locale=None):
 
 def localized_snippet(obj):
     """A small snippet's (helplines') translation in the active locale, else ``obj``: all of the
-    model's rows in that locale are read once per request, however many are shown."""
+    model's rows in that locale are read once per change of content, however many are shown."""
     locale = Locale.get_active()
     if obj.locale_id == locale.pk:
         return obj
     model = type(obj)
-    translations = memo(
+    translations = shared(
         f"translations:{model._meta.label}:{locale.pk}",
         lambda: {row.translation_key: row for row in model._default_manager.filter(locale=locale)},
     )

@@ -13,6 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Site
 
 from .localization import localize_pages
+from .request_cache import shared
 
 # Each key names a field, `<key>_page`, and an entry of navigation_pages().
 MAIN_MENU_KEYS = ["get_help", "advice", "directory", "report", "news"]
@@ -91,15 +92,18 @@ def navigation_pages(request):
     cache_attr = f"_nasn_navigation_pages_{get_language()}"
     if hasattr(request, cache_attr):
         return getattr(request, cache_attr)
+    site = Site.find_for_request(request)
     pages = {}
-    if Site.find_for_request(request) is not None:
-        navigation = NavigationSettings.for_request(request)
-        chosen = {"home": navigation.site.root_page, **navigation.chosen_pages()}
-        localized = {
-            page.translation_key: page for page in localize_pages(chosen.values(), Locale.get_active(), specific=False)
-        }
-        pages = {
-            key: localized[page.translation_key] for key, page in chosen.items() if page.translation_key in localized
-        }
+    if site is not None:
+        pages = shared(f"navigation:{site.pk}:{get_language()}", lambda: _navigation_pages(request))
     setattr(request, cache_attr, pages)
     return pages
+
+
+def _navigation_pages(request):
+    navigation = NavigationSettings.for_request(request)
+    chosen = {"home": navigation.site.root_page, **navigation.chosen_pages()}
+    localized = {
+        page.translation_key: page for page in localize_pages(chosen.values(), Locale.get_active(), specific=False)
+    }
+    return {key: localized[page.translation_key] for key, page in chosen.items() if page.translation_key in localized}

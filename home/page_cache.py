@@ -25,6 +25,8 @@ from django.utils.http import parse_etags
 from django_redis.cache import RedisCache
 from wagtailcache import cache as wagtailcache
 
+from .request_cache import content_changed
+
 # Not pages: their views set their own headers (the API has its ETags, documents their checks).
 UNCACHED_AREAS = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/sitemap.xml")
 NOT_SHARED = ("private", "no-cache", "no-store")
@@ -52,9 +54,11 @@ def content_version():
 
 
 def purge_page_cache():
-    """Forgets every stored page and moves the content version on (so every ETag changes)."""
+    """Forgets every stored page and moves the content version on (so every ETag changes), and
+    the shared look-ups (home/request_cache.py) with it."""
     # LocMemCache.clear() empties only this alias; PageRedisCache.clear() is below.
     pages_cache().clear()
+    content_changed()
 
 
 class PageRedisCache(RedisCache):
@@ -69,6 +73,7 @@ class PageRedisCache(RedisCache):
         with contextlib.suppress(ValueError):  # no counter yet: content_version() starts one
             self.incr(CONTENT_VERSION_KEY)
         self.delete_pattern(PAGE_KEY_PATTERN)
+        content_changed()  # also for wagtail-cache's own purges (admin, clear_wagtail_cache)
 
 
 def is_public_request(request):

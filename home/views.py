@@ -1,7 +1,11 @@
+from functools import partial
+
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
+
+from .request_cache import view_restrictions_of
 
 
 def serve(request, path):
@@ -27,6 +31,9 @@ def serve(request, path):
     request._wagtail_route_for_request = route
     if route is not None:
         request.is_untranslated_fallback = route[0].locale_id != active_locale.pk
+        # Wagtail's check before serving asks the page for its restrictions (two queries):
+        # answer from the restrictions kept for the request.
+        route[0].get_view_restrictions = partial(view_restrictions_of, route[0])
     return wagtail_views.serve(request, path)
 
 

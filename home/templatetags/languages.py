@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from home.request_cache import shared
+
 register = template.Library()
 
 
@@ -37,8 +39,13 @@ def language_links(context):
 def hreflang_alternates(context, page):
     """(language code, absolute URL) of each live translation of a page, itself included."""
     request = context["request"]
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-    return [
-        (translation.locale.language_code, translation.get_full_url(request))
-        for translation in translations.order_by("locale__language_code")
-    ]
+
+    def find():
+        translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+        return [
+            (translation.locale.language_code, translation.get_full_url(request))
+            for translation in translations.order_by("locale__language_code")
+        ]
+
+    # The same for every visitor to this host: the URLs are absolute.
+    return shared(f"hreflang:{request.get_host()}:{page.translation_key}", find)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.localization import listing_locale, localize_pages
 from home.navigation import navigation_pages
-from home.request_cache import locale_codes
+from home.request_cache import locale_codes, shared
 from home.validators import safe_web_url
 
 register = template.Library()
@@ -307,8 +307,21 @@ def breadcrumb_ancestors(context, page):
     else:
         ancestors = list(page.get_ancestors().filter(depth__gt=1))
     if ancestors and getattr(request, "is_untranslated_fallback", False):
-        ancestors = localize_pages(ancestors, listing_locale(page, request))
+        # The sections above many pages, the same for every visitor: kept like the menus. Plain
+        # pages: a breadcrumb shows only titles and links.
+        locale = listing_locale(page, request)
+        keys = ",".join(str(ancestor.translation_key) for ancestor in ancestors)
+        ancestors = shared(f"breadcrumb:{locale.pk}:{keys}", lambda: localize_pages(ancestors, locale, specific=False))
     return ancestors
+
+
+@register.simple_tag(takes_context=True)
+def parent_page(context, page):
+    """The page's parent: the one found while routing (home.views.quick_route), else a query."""
+    routed = getattr(context.get("request"), "nasn_ancestors", None)
+    if routed and routed[-1].depth == page.depth - 1 and page.path.startswith(routed[-1].path):
+        return routed[-1]
+    return page.get_parent()
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,8 @@ import json
 
 from advice.models import AdviceRelatedService
 from directory.models import OpeningHours
+from home.models import SiteSettings
+from reports.models import ReportPage
 from tests.factories import (
     AdviceIndexPageFactory,
     AdvicePageFactory,
@@ -19,8 +21,10 @@ from tests.factories import (
     DocumentFactory,
     HelplineFactory,
     ImageFactory,
+    LanguageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OrganisationFactory,
     ServiceCategoryFactory,
     ServicePageFactory,
     StandardPageFactory,
@@ -71,9 +75,11 @@ class DemoLikeSite:
         self.news_index = NewsIndexPageFactory(parent=self.home)
         self.about = StandardPageFactory(parent=self.home, title="About")
         choose_navigation(advice=self.advice_index, directory=self.directory, news=self.news_index, about=self.about)
+        SiteSettings.for_site(self.home.get_site())  # as on a configured site (else the first request makes it)
         self.topics = AdviceTopicFactory.create_batch(2)
         self.categories = ServiceCategoryFactory.create_batch(2)
         self.areas = AreaFactory.create_batch(2)
+        self.languages = LanguageFactory.create_batch(MOST)
         self.images = ImageFactory.create_batch(MOST)
         self.documents = DocumentFactory.create_batch(MOST)
         self.helplines = HelplineFactory.create_batch(MOST, is_featured=True)
@@ -119,6 +125,28 @@ class DemoLikeSite:
     def standard(self, count):
         return StandardPageFactory(parent=self.about, body=self.body(count))
 
+    def service(self, count):
+        """A service with ``count`` links in its description, categories, areas, languages and
+        opening hours, and an organisation."""
+        links = "".join(f"<li>{link(page)}</li>" for page in self.targets[:count])
+        return ServicePageFactory(
+            parent=self.directory,
+            description=f"<p>What it offers.</p><ul>{links}</ul>",
+            organisation=OrganisationFactory(),
+            categories=self.categories[: max(1, count // 3)],
+            areas=self.areas[: max(1, count // 3)],
+            languages=self.languages[:count],
+            opening_hours=[
+                OpeningHours(weekday=day, opens=datetime.time(9), closes=datetime.time(17)) for day in range(count)
+            ],
+        )
+
+    def report(self, count):
+        page = ReportPage(title=f"Report a concern {count}", intro=self.body(count), thank_you="<p>Thank you.</p>")
+        self.home.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
 
 class GrowingListings:
     """For a TestCase with ``site = DemoLikeSite()``: listings measured with 2, then 6 items."""
@@ -142,3 +170,7 @@ class GrowingListings:
     def add_standard(self, count):
         for _ in range(count):
             self.site.standard(MOST)
+
+    def add_services(self, count):
+        for _ in range(count):
+            self.site.service(MOST)
