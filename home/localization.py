@@ -149,9 +149,13 @@ def localized_snippet(obj):
     locale = Locale.get_active()
     if obj.locale_id == locale.pk:
         return obj
-    model = type(obj)
-    translations = shared(
+    return snippet_translations(type(obj), locale).get(obj.translation_key, obj)
+
+
+def snippet_translations(model, locale):
+    """{translation_key: row} of all of a snippet model's rows in ``locale``, read once per change
+    of content (helplines, topics, areas, categories: small tables)."""
+    return shared(
         f"translations:{model._meta.label}:{locale.pk}",
         lambda: {row.translation_key: row for row in model._default_manager.filter(locale=locale)},
     )
-    return translations.get(obj.translation_key, obj)

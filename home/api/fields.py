@@ -18,7 +18,7 @@ from wagtail.api.v2 import views as wagtail_views
 from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.models import Page
 
-from ..localization import link_targets
+from ..localization import link_targets, snippet_translations
 from ..rich_text import api_html
 from ..stream_prefetch import FALLBACK, SRCSET
 from ..validators import safe_web_url
@@ -218,16 +218,12 @@ class LocalizedSnippetsField(BulkField):
             prefetch_related_objects(saved(pages), Prefetch(self.source, queryset=rows))
         related = {page.pk: self.related(page) for page in pages}
         objects = [obj for objs in related.values() for obj in objs]
+        # Only what is not already in its page's locale (English snippets on English pages) is looked up.
         translations = {}
+        for locale in {page.locale for page in pages for obj in related[page.pk] if obj.locale_id != page.locale_id}:
+            for key, obj in snippet_translations(type(objects[0]), locale).items():
+                translations[key, locale.pk] = obj
         if objects:
-            model = type(objects[0])
-            translations = {
-                (obj.translation_key, obj.locale_id): obj
-                for obj in model.objects.select_related("locale").filter(
-                    translation_key__in={obj.translation_key for obj in objects},
-                    locale_id__in={page.locale_id for page in pages},
-                )
-            }
             router = self.context["router"]
             endpoint = router.get_model_endpoint(model)
             endpoint_class = endpoint[1] if endpoint else wagtail_views.BaseAPIViewSet

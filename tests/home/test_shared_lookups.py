@@ -26,7 +26,7 @@ class SharedLookupTests(TestCase):
         make_private(self.about)
         response = self.client.get(self.about.url)
         self.assertEqual(response.status_code, 200)  # Wagtail's password form, not the page
-        self.assertTemplateUsed(response, "wagtailcore/password_required.html")
+        self.assertTemplateUsed(response, "editorial/password_required.html")
 
     def test_a_menu_page_moved_to_a_new_address_is_linked_there_on_the_next_page(self):
         self.assertContains(self.client.get("/en/"), 'href="/en/about/"')
