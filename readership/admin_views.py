@@ -6,15 +6,14 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, LocaleFilter, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from editorial.admin_views import add_actions, work_locales
 from editorial.translation_report import work_items
+from home.report_filters import DateAndLanguageFilterSet
 
 from .models import PageViews
 from .report import counted, english_pages, most_read, translate_next, weekly_trend
@@ -28,15 +27,7 @@ READ_AS = [
 TRANSLATE_NEXT_SHOWN = 20
 
 
-class ReadershipFilterSet(WagtailFilterSet):
-    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
-    language = LocaleFilter(
-        label=_("Language"),
-        choices=lambda: list(get_content_languages().items()),
-        empty_label=None,
-        null_label=_("All"),
-        null_value=None,
-    )
+class ReadershipFilterSet(DateAndLanguageFilterSet):
     read_as = django_filters.ChoiceFilter(
         label=_("Read"), choices=READ_AS, empty_label=_("All views"), widget=forms.RadioSelect
     )

@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, LocaleFilter, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.coreutils import get_content_languages
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from home.report_filters import DateAndLanguageFilterSet
 
 from .models import SearchLog
 
@@ -30,15 +30,7 @@ class DayColumn(Column):
     cell_template_name = "search/tables/day_cell.html"
 
 
-class SearchTermsFilterSet(WagtailFilterSet):
-    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
-    language = LocaleFilter(
-        label=_("Language"),
-        choices=lambda: list(get_content_languages().items()),
-        empty_label=None,
-        null_label=_("All"),
-        null_value=None,
-    )
+class SearchTermsFilterSet(DateAndLanguageFilterSet):
     outcome = django_filters.ChoiceFilter(
         label=_("Outcome"), choices=OUTCOMES, empty_label=_("All searches"), widget=forms.RadioSelect
     )
