@@ -1,26 +1,31 @@
+from django.utils import translation
+
 from home.api.fields import BulkField
-from home.api.schema import INTEGER, STRING, URL, closed_object
+from home.api.schema import INTEGER, PATH, STRING, closed_object
 
 from .files import FORMAT_NAMES, downloads_for
 
 
 class DownloadsField(BulkField):
     """Each material's PDFs in every language it is published in (materials/files.py), found for
-    a whole listing at once."""
+    a whole listing at once. Labels are in the material's language, as its page shows them; URLs
+    are site paths, like every URL in the API."""
 
     def prepare(self, pages):
+        languages = {page.pk: page.locale.language_code for page in pages}
         for pk, downloads in downloads_for(pages).items():
-            self.values[pk] = [
-                {
-                    "format": download.format_name,
-                    "format_label": str(download.format_label),
-                    "language": download.language,
-                    "url": download.full_url,
-                    "size": download.size,
-                    "label": download.label,
-                }
-                for download in downloads
-            ]
+            with translation.override(languages[pk]):
+                self.values[pk] = [
+                    {
+                        "format": download.format_name,
+                        "format_label": str(download.format_label),
+                        "language": download.language,
+                        "url": download.url,
+                        "size": download.size,
+                        "label": str(download.label),
+                    }
+                    for download in downloads
+                ]
         for page in pages:
             self.values.setdefault(page.pk, [])
 
@@ -30,7 +35,7 @@ class DownloadsField(BulkField):
                 "format": {"enum": list(FORMAT_NAMES)},
                 "format_label": STRING,
                 "language": STRING,
-                "url": URL,
+                "url": PATH,
                 "size": {**INTEGER, "minimum": 0},
                 "label": STRING,
             }

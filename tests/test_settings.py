@@ -203,8 +203,12 @@ def test_production_accepts_a_single_process_cache_when_told_and_says_so_at_star
     assert "Run ONE worker process" in started.stderr
 
 
-def test_dev_and_test_keep_a_local_memory_cache():
-    assert load("dev")["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+def test_dev_shares_a_cache_on_disk_and_test_keeps_a_local_memory_cache():
+    # The dev server and manage.py commands (flush_readership, the demo loader) see one cache.
+    dev = load("dev")["CACHES"]["default"]
+    assert dev["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert dev["LOCATION"] == str(ROOT / ".cache" / "default")
+    assert load("dev", REDIS_URL=REDIS_URL)["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert load("test", REDIS_URL=REDIS_URL)["CACHES"]["default"]["BACKEND"] == (
         "django.core.cache.backends.locmem.LocMemCache"
     )

@@ -17,5 +17,5 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 if not REDIS_URL:  # noqa: F405
     CACHES["default"] = {  # noqa: F405
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": BASE_DIR / ".cache" / "default",  # noqa: F405
+        "LOCATION": str(BASE_DIR / ".cache" / "default"),  # noqa: F405
     }

@@ -96,10 +96,12 @@ def test_a_missing_username_is_linked_from_the_summary_to_its_field(members_page
     assert re.search(r'<input[^>]*name="username"[^>]*aria-invalid="true"', html)
 
 
-def test_password_page_shows_nothing_of_the_page_but_its_title(password_page):
+def test_password_page_shows_nothing_of_the_page(password_page):
     html = Client().get(password_page.url).content.decode()
 
     assert password_page.summary not in html
+    assert password_page.title not in html
+    assert "data-readership" not in html
     assert '<meta name="robots" content="noindex">' in html
 
 

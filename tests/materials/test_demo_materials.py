@@ -4,6 +4,8 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import translation
+from django.utils.translation import gettext
 
 from demo.localize import LANGUAGES
 from materials.files import FORMAT_NAMES
@@ -77,6 +79,11 @@ class DemoMaterialsTests(TestCase):
         items = response.json()["items"]
         self.assertEqual(len(items), 3)
         self.assertEqual(items[0]["headline"], "تعرّف على العلامات")
-        urls = {download["url"] for download in items[0]["downloads"]}
-        self.assertIn("http://localhost/ar/posters-and-leaflets/spot-the-signs/poster.pdf", urls)
-        self.assertEqual(len(urls), 15)  # 3 formats in 5 languages
+        downloads = {download["url"]: download for download in items[0]["downloads"]}
+        self.assertEqual(len(downloads), 15)  # 3 formats in 5 languages
+        poster = downloads["/ar/posters-and-leaflets/spot-the-signs/poster.pdf"]  # a site path, like every API URL
+        with translation.override("ar"):  # labels in the material's language, as its page shows them
+            self.assertEqual(poster["format_label"], gettext("A4 poster"))
+            self.assertIn(gettext("Arabic"), poster["label"])
+        self.assertNotEqual(poster["format_label"], "A4 poster")
+        self.assertEqual(self.client.get(poster["url"])["Content-Type"], "application/pdf")

@@ -55,6 +55,8 @@ class PublicPagesTests(TestCase):
                 "DirectoryIndexPage",
                 "ServicePage",
                 "ReportPage",
+                "MaterialsIndexPage",
+                "MaterialPage",
             },
         )
 
