@@ -191,7 +191,8 @@ def root(request):
 @oruk_view
 def services(request):
     locale = get_locale(request)
-    queryset = filtered_services(request, locale)
+    # A summary shows none of the listing card's categories, areas, languages or hours.
+    queryset = filtered_services(request, locale).prefetch_related(None)
     shown = []
 
     def serialise(chunk):

@@ -14,6 +14,7 @@ from tests.utils import count_queries
 # the shared cache.
 LISTING_BUDGET = 15
 DETAIL_BUDGET = 15
+ORUK_LIST_BUDGET = 3
 
 
 class APIQueryCountTests(GrowingListings, TestCase):
@@ -36,6 +37,13 @@ class APIQueryCountTests(GrowingListings, TestCase):
         self.assert_constant_listing(
             LISTING_BUDGET, self.add_standard, "/api/v2/pages/?type=home.StandardPage&fields=*"
         )
+
+    def test_oruk_services_list(self):
+        # A summary needs the service and its organisation: the count and one page of services.
+        self.assert_constant_listing(ORUK_LIST_BUDGET, self.add_services, "/api/openreferral/services")
+
+    def test_oruk_service_at_locations_list(self):
+        self.assert_constant_listing(LISTING_BUDGET, self.add_services, "/api/openreferral/service_at_locations")
 
     def test_advice_detail_does_not_grow_with_its_body(self):
         small = count_queries(self.client, f"/api/v2/pages/{self.site.advice(2).pk}/")
