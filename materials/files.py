@@ -19,6 +19,7 @@ from wagtail.models import Locale
 
 from home.localization import localize_objects
 from home.page_cache import not_modified
+from home.request_cache import shared
 
 from . import pdf
 
@@ -88,9 +89,9 @@ def title_of(material, format_name):
         }
 
 
-def pdf_file(material, format_name):
+def pdf_file(material, format_name, sheet=None):
     """(digest, bytes) of one format of a live material, made only if not kept already."""
-    sheet = sheet_for(material)
+    sheet = sheet or sheet_for(material)
     title = title_of(material, format_name)
     digest = sheet.digest(format_name, title)
     key = f"materials:pdf:{digest}"
@@ -184,17 +185,26 @@ def live_translations(materials):
 
 
 def downloads_for(materials):
-    """{material pk: [Download, …]}: every format in every language each is published in."""
+    """{material pk: [Download, …]}: every format in every language each is published in.
+
+    Kept with the site-wide look-ups until content changes (home.request_cache.shared): finding
+    each version's files reads its helplines, its linked page and that page's translation."""
     materials = [material for material in materials if material.pk]
     if not materials:
         return {}
+    pks = ",".join(str(pk) for pk in sorted(material.pk for material in materials))
+    return shared(f"materials:downloads:{pks}", lambda: _find_downloads(materials))
+
+
+def _find_downloads(materials):
     versions = live_translations(materials)
     result = {}
     for material in materials:
         downloads = []
         for version in versions.get(material.translation_key, []):
+            sheet = sheet_for(version)
             for format_name in FORMAT_NAMES:
-                _digest, data = pdf_file(version, format_name)
+                _digest, data = pdf_file(version, format_name, sheet)
                 path = f"{version.get_url()}{format_name}.pdf"
                 full_url = f"{version.get_full_url()}{format_name}.pdf"
                 downloads.append(Download(format_name, language_of(version), path, full_url, len(data)))

@@ -21,6 +21,7 @@ from tests.factories import (
     translate_snippet,
 )
 from tests.materials.pdfs import flat, pdf_info, pdf_text, qr_codes
+from tests.utils import count_queries
 
 
 class MaterialsTestCase(TestCase):
@@ -292,3 +293,32 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(MaterialsIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(MaterialsIndexPage, {MaterialPage})
         self.assertAllowedSubpageTypes(MaterialPage, set())
+
+
+class QueryCountTests(MaterialsTestCase):
+    """The listing and a material's page stay within the page budget (issue 11: 12 queries),
+    however many materials and languages they list."""
+
+    def add_material(self, slug):
+        material = MaterialPageFactory(parent=self.index, slug=slug, link_page=self.advice, helplines=[self.helpline])
+        translate_page(material, "pl")
+        return material
+
+    def test_the_listing_does_not_grow_with_materials_and_languages(self):
+        translate_page(self.home, "pl")
+        translate_page(self.index, "pl")
+        self.add_material("first")
+        small = count_queries(self.client, "/en/posters-and-leaflets/")
+        self.add_material("second")
+        self.add_material("third")
+        large = count_queries(self.client, "/en/posters-and-leaflets/")
+        self.assertEqual(small, large)
+        self.assertLessEqual(large, 12)
+
+    def test_a_material_page_in_each_language(self):
+        translate_page(self.home, "pl")
+        translate_page(self.index, "pl")
+        translate_page(self.material, "pl")
+        for url in ("/en/posters-and-leaflets/spot-the-signs/", "/pl/posters-and-leaflets/spot-the-signs/"):
+            with self.subTest(url):
+                self.assertLessEqual(count_queries(self.client, url), 12)
