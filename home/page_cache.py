@@ -171,7 +171,9 @@ class PageCacheHeadersMiddleware(MiddlewareMixin):
     """
 
     def process_request(self, request):
-        if not is_public_request(request):
+        # Only a revalidation needs the version now; a page served from the page cache already
+        # carries its ETag, so the version is otherwise read only before a page is rendered.
+        if "HTTP_IF_NONE_MATCH" not in request.META or not is_public_request(request):
             return None
         request.content_version = content_version()
         if request.content_version is None:
@@ -181,6 +183,10 @@ class PageCacheHeadersMiddleware(MiddlewareMixin):
         if response:
             make_public(response, etag)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not hasattr(request, "content_version") and is_public_request(request):
+            request.content_version = content_version()  # before rendering: see process_response
 
     def process_response(self, request, response):
         if response.status_code == 304 or request.path_info.startswith(UNCACHED_AREAS):

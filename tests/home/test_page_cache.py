@@ -55,6 +55,19 @@ def test_a_public_page_is_stored_then_served_from_the_cache(client, advice):
     assert second["ETag"] == first["ETag"]
 
 
+def test_a_page_served_from_the_cache_costs_only_its_own_look_ups(client, advice):
+    first = client.get("/en/advice/rights/")
+    pages = caches["pages"]
+
+    with mock.patch.object(pages, "get", wraps=pages.get) as cache_reads, CaptureQueriesContext(connection) as queries:
+        second = client.get("/en/advice/rights/")
+
+    assert cache_status(second) == "hit"
+    assert second["ETag"] == first["ETag"]  # stored with the page, so the content version is not read
+    assert "content-version" not in [call.args[0] for call in cache_reads.call_args_list]
+    assert len(queries) == 0
+
+
 def test_cached_pages_carry_no_nonce_cookie_or_csrf_token(client, advice):
     client.get("/en/advice/rights/")
     response = client.get("/en/advice/rights/")
