@@ -109,21 +109,24 @@ class DirectoryIndexPage(IndexPage):
         # A value the page does not offer is reported and ignored; the other filters still apply.
         selected, unknown = listing.choose(request.GET, category=categories, area=areas, language=languages)
         open_now = request.GET.get("open_now") == "1"
-        # Open now and distance for the cards are computed in Python over the filtered services
-        # (a few dozen), with everything prefetched, so the query count stays the same.
         now = hours.local_now()
-        listed = list(services.filtered(open_now=open_now, now=now, **selected))
-        for service in listed:
-            service.open_now_state = hours.open_state(service, now)
+        filtered = services.filtered(open_now=open_now, now=now, **selected)
         near = guards.text(request.GET, "near", geo.MAX_QUERY_LENGTH)
         place = geo.find_place(near) if near else None
         anywhere = []
         if place is not None:
-            listed, anywhere = geo.sort_by_distance(listed, place)
-        elif near:
-            unknown.append("near")
-        page_obj = self.paginate(request, listed)
-        listing.localize_terms([*page_obj, *anywhere], categories, areas)
+            # Distances are computed in Python, so every matching service is loaded.
+            nearby, anywhere = geo.sort_by_distance(filtered, place)
+            page_obj = self.paginate(request, nearby)
+        else:
+            if near:
+                unknown.append("near")
+            # The database pages the listing: one page of cards is loaded, however many services match.
+            page_obj = self.paginate(request, filtered)
+        shown = [*page_obj, *anywhere]
+        for service in shown:
+            service.open_now_state = hours.open_state(service, now)
+        listing.localize_terms(shown, categories, areas)
         query = request.GET.copy()
         query.pop("page", None)
         if near:

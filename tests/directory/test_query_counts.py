@@ -1,7 +1,10 @@
-"""The directory runs the same number of queries however many services it lists (STYLE habit 7)."""
+"""The directory runs the same number of queries however many services it lists (STYLE habit 7),
+and loads only the page of them it shows."""
 
+from django.db.models.signals import post_init
 from django.test import TestCase
 
+from directory.models import SERVICES_PER_PAGE, ServicePage
 from tests.factories import (
     AreaFactory,
     DirectoryIndexPageFactory,
@@ -51,3 +54,25 @@ class DirectoryQueryCountTests(TestCase):
         with_50 = count_queries(self.client, url)
 
         self.assertEqual(with_5, with_50)
+
+    def test_only_the_shown_page_of_services_is_loaded(self):
+        self.add_services(SERVICES_PER_PAGE * 2 + 5)
+        loaded = []
+
+        def count(sender, instance, **kwargs):
+            loaded.append(instance.pk)
+
+        post_init.connect(count, sender=ServicePage)
+        try:
+            for url in (
+                self.index.url,
+                f"{self.index.url}?page=2",
+                f"{self.index.url}?category={self.categories[0].slug}",
+            ):
+                with self.subTest(url=url):
+                    loaded.clear()
+                    response = self.client.get(url)
+                    self.assertEqual(len(response.context["services"]), SERVICES_PER_PAGE)
+                    self.assertEqual(len(loaded), SERVICES_PER_PAGE)
+        finally:
+            post_init.disconnect(count, sender=ServicePage)
