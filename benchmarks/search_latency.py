@@ -9,9 +9,11 @@ write) and the suggestion endpoint for a mix of queries, and prints p50/p95/p99.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nasn_bench .venv/bin/python benchmarks/search_latency.py
     dropdb -h 127.0.0.1 -U postgres nasn_bench
 
---reuse measures an already generated database again; --generate-only builds the site and stops
-(benchmarks/load.py --large uses it). Generation shows its progress and runs in one transaction:
-Ctrl-C leaves the database empty, ready for another run. Not part of the test suite.
+--reuse measures an already generated database again; --generate-only builds the site and stops;
+--add-to-existing-site adds the pages to a site already there (benchmarks/load.py --large adds them
+to the demo site, so that the same pages can be measured at both sizes). Generation shows its
+progress and runs in one transaction: Ctrl-C leaves the database as it was, ready for another run.
+Not part of the test suite.
 """
 
 import argparse
@@ -147,8 +149,9 @@ def _generate(job):
     vocabulary = english_vocabulary(rng)
     root = Page.get_first_root_node()
     english_home = HomePage.objects.get(locale__language_code="en", depth=2)
-    category = ServiceCategory.objects.create(name="Advice", slug="advice", locale=english_home.locale)
-    area = Area.objects.create(name="Norwich", slug="norwich", locale=english_home.locale)
+    english = english_home.locale
+    category, _ = ServiceCategory.objects.get_or_create(slug="advice", locale=english, defaults={"name": "Advice"})
+    area, _ = Area.objects.get_or_create(slug="norwich", locale=english, defaults={"name": "Norwich"})
     today = date.today()
     now = timezone.now()
     locales = list(Locale.objects.order_by("pk"))
@@ -157,30 +160,23 @@ def _generate(job):
         code = locale.language_code
         pool = pool_for(code, vocabulary)
         total = ENGLISH_PAGES if code == "en" else PAGES_PER_OTHER_LOCALE
-        if code == "en":
-            home = english_home
-        else:
-            home = root.add_child(
-                instance=HomePage(
-                    title=f"Home {code}",
-                    slug=f"home-{code}",
-                    locale=locale,
-                    translation_key=english_home.translation_key,
-                )
+        # On an existing site (the demo's, for benchmarks/load.py --large) its homes and sections take the pages.
+        home = HomePage.objects.filter(locale=locale, depth=2).first() or root.add_child(
+            instance=HomePage(
+                title=f"Home {code}", slug=f"home-{code}", locale=locale, translation_key=english_home.translation_key
             )
+        )
         sections = {
-            "advice": home.add_child(instance=AdviceIndexPage(title=f"Advice {code}", slug="advice", locale=locale)),
-            "news": home.add_child(instance=NewsIndexPage(title=f"News {code}", slug="news", locale=locale)),
-            "services": home.add_child(
-                instance=DirectoryIndexPage(title=f"Services {code}", slug="services", locale=locale)
-            ),
+            kind: model.objects.child_of(home).first()
+            or home.add_child(instance=model(title=f"{kind.title()} {code}", slug=kind, locale=locale))
+            for kind, model in (("advice", AdviceIndexPage), ("news", NewsIndexPage), ("services", DirectoryIndexPage))
         }
         # Advice 40%, services 30%, news 20%, standard pages 10%.
         for number in range(total):
             kind = rng.choices(["advice", "services", "news", "standard"], weights=[4, 3, 2, 1])[0]
             fields = {
                 "title": sentence(pool, rng, rng.randint(3, 7))[:-1],
-                "slug": f"{kind}-{number}",
+                "slug": f"generated-{kind}-{number}",
                 "summary": sentence(pool, rng, rng.randint(12, 25)),
                 "locale": locale,
                 "live": True,
@@ -247,13 +243,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reuse", action="store_true", help="measure an already generated database")
     parser.add_argument("--generate-only", action="store_true", help="build and index the site, measure nothing")
+    parser.add_argument(
+        "--add-to-existing-site", action="store_true", help="add the pages to the site already in the database"
+    )
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run this against PostgreSQL: set DATABASE_URL=postgres://…/nasn_bench")
 
     call_command("migrate", verbosity=0)
     existing = Page.objects.filter(depth__gt=2).count()
-    if existing and not options.reuse:
+    if existing and not (options.reuse or options.add_to_existing_site):
         sys.exit(f"The database already has {existing} pages: use an empty database, or --reuse to measure it.")
     if not options.reuse:
         print("Generating pages (search index updates off)…", flush=True)
