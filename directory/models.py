@@ -9,7 +9,7 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -20,7 +20,7 @@ from home import guards, phones
 from home.api.fields import LocalizedSnippetsField, WebURLField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import SourceLocaleChoicesPageForm
-from home.localization import listing_locale, localize_objects
+from home.localization import listing_locale, localize_objects, localized_rows
 from home.models import BasePage, IndexPage
 from home.validators import validate_web_url
 
@@ -101,9 +101,8 @@ class DirectoryIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale = listing_locale(self, request)
-        source = Locale.get_default()
-        categories = localize_objects(ServiceCategory.objects.filter(locale=source), locale)
-        areas = localize_objects(Area.objects.filter(locale=source), locale)
+        categories = localized_rows(ServiceCategory, locale)
+        areas = localized_rows(Area, locale)
         services = self.get_items(locale)
         languages = list(Language.objects.filter(services__in=services).distinct())
         # A value the page does not offer is reported and ignored; the other filters still apply.

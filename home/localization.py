@@ -135,12 +135,16 @@ def localize_objects(objects, locale=None):
     locale = locale or Locale.get_active()
     if all(obj.locale_id == locale.pk for obj in objects):
         return objects  # already in that locale (English snippets on an English page)
-    model = type(objects[0])
-    translations = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(locale=locale, translation_key__in=[obj.translation_key for obj in objects])
-    }
+    translations = snippet_translations(type(objects[0]), locale)
     return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def localized_rows(model, locale):
+    """All of a small snippet model's source-locale rows (the directory's categories and areas),
+    each in ``locale`` where translated: read once per change of content."""
+    source = Locale.get_default()
+    rows = shared(f"rows:{model._meta.label}:{source.pk}", lambda: list(model._default_manager.filter(locale=source)))
+    return localize_objects(rows, locale)
 
 
 def localized_snippet(obj):

@@ -20,7 +20,7 @@ from directory.oruk.serializers import (
 )
 from home import guards
 from home.guards import InvalidParameter
-from home.localization import localize_objects
+from home.localization import localize_objects, localized_rows
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -179,8 +179,7 @@ def with_text_languages(response, services, locale):
 
 
 def categories_in(locale):
-    source = Locale.get_default()
-    return localize_objects(ServiceCategory.objects.filter(locale=source), locale)
+    return localized_rows(ServiceCategory, locale)
 
 
 @oruk_view

@@ -28,6 +28,7 @@ BUDGETS = {
     "search": 12,  # one of them: the search log's check that its known words are current
     "directory": 12,
     "directory_filtered": 12,
+    "directory_pl": 12,
     "service": 12,
     "report": 12,
 }
@@ -102,6 +103,10 @@ class ListingQueryCountTests(GrowingListings, TestCase):
 
     def test_directory(self):
         self.assert_constant_listing(BUDGETS["directory"], self.add_services, self.site.directory.url)
+
+    def test_directory_in_polish(self):
+        url = pl_fallback_url(self.site.directory)
+        self.assert_constant_listing(BUDGETS["directory_pl"], self.add_services, url)
 
     def test_filtered_directory(self):
         category, area = self.site.categories[0], self.site.areas[0]
