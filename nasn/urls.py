@@ -3,13 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial import two_factor
 from home import health, media
 from home import views as home_views
-from home.sitemap import PageSitemap
+from home.sitemap import PageSitemap, sitemap
 from materials import views as materials_views
 from readership.beacon import beacon
 from search import views as search_views

@@ -1,6 +1,7 @@
 """/sitemap.xml lists every live, public page in every language, with hreflang alternates."""
 
 import xml.etree.ElementTree as ET
+from unittest import mock
 
 from django.test import TestCase
 
@@ -88,9 +89,23 @@ class SitemapTests(TestCase):
                 page = AdvicePageFactory(parent=self.advice_index, slug=f"page-{count}-{number}")
                 translate_page(page, "pl")
 
-        add_translated_pages(2)
-        with_few = count_queries(self.client, "/sitemap.xml")
-        add_translated_pages(6)
-        with_more = count_queries(self.client, "/sitemap.xml")
+        with mock.patch("home.sitemap.shared", lambda key, build: build()):  # built every time
+            add_translated_pages(2)
+            with_few = count_queries(self.client, "/sitemap.xml")
+            add_translated_pages(6)
+            with_more = count_queries(self.client, "/sitemap.xml")
         self.assertEqual(with_few, with_more)
         self.assertLessEqual(with_more, 12)
+
+    def test_the_sitemap_is_built_once_until_content_changes(self):
+        self.assertEqual(count_queries(self.client, "/sitemap.xml"), 0)
+
+        new = AdvicePageFactory(parent=self.advice_index, slug="new")
+        self.assertIn(f"{SITE}{new.url}", sitemap(self.client))
+        new.unpublish()
+        self.assertNotIn(f"{SITE}{new.url}", sitemap(self.client))
+
+    def test_a_page_number_past_the_last_is_a_404(self):
+        for number in ("2", "x", "0"):
+            with self.subTest(number=number):
+                self.assertEqual(self.client.get(f"/sitemap.xml?p={number}").status_code, 404)
