@@ -212,6 +212,16 @@ def creating_default_settings():
     return _reading_settings.get()
 
 
+# Site root paths: every page URL reads them (Wagtail caches them per request only when given the
+# request, which rich text links and page properties such as ``page.url`` are not).
+
+_wagtail_get_site_root_paths = sites.Site.get_site_root_paths
+
+
+def _get_site_root_paths():
+    return memo("site_root_paths", _wagtail_get_site_root_paths)
+
+
 # View restrictions ---------------------------------------------------------------------------
 
 _wagtail_private_q = PageQuerySet.private_q
@@ -256,6 +266,7 @@ def install():
     LocaleManager.get_for_language = _get_for_language
     PageQuerySet.private_q = _private_q
     sites.get_site_for_hostname = _get_site_for_hostname
+    sites.Site.get_site_root_paths = staticmethod(_get_site_root_paths)
     BaseSiteSetting.for_site = classmethod(_setting_for_site)
     # Also moved on by home/cache_purge.py for everything pages show; these decide what is served.
     for model in apps.get_models():
