@@ -5,6 +5,7 @@ Each class says what it returns in ``api_schema(builder, model, name)`` (home/ap
 Models import these, so this module imports no project models.
 """
 
+import hashlib
 import mimetypes
 from collections import defaultdict
 
@@ -19,6 +20,7 @@ from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.models import Page
 
 from ..localization import link_targets, snippet_translations
+from ..request_cache import shared
 from ..rich_text import api_html
 from ..stream_prefetch import FALLBACK, SRCSET
 from ..validators import safe_web_url
@@ -360,24 +362,34 @@ class TranslationsField(BulkField):
     """Every live, public version of the page (this one included), for a language switch."""
 
     def prepare(self, pages):
+        request = self.context["request"]
+        keys = sorted({str(page.translation_key) for page in pages})
+        digest = hashlib.blake2b(",".join(keys).encode(), digest_size=16).hexdigest()
+        # The same for every visitor to this host (site paths), until content changes.
+        found = shared(f"api_translations:{request.get_host()}:{digest}", lambda: self.find(keys))
+        for page in pages:
+            self.values[page.pk] = found.get(str(page.translation_key), [])
+
+    def find(self, keys):
+        """{translation key: its versions' items, in the order of settings.LANGUAGES}."""
         versions = defaultdict(list)
-        queryset = self.context["base_queryset"].filter(translation_key__in={page.translation_key for page in pages})
-        for version in queryset.select_related("locale"):
-            versions[version.translation_key].append(version)
+        queryset = self.context["base_queryset"].filter(translation_key__in=keys).select_related("locale")
+        for version in queryset.only("pk", "title", "url_path", "translation_key", "locale__language_code"):
+            versions[str(version.translation_key)].append(version)
         order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
         request = self.context["request"]
-        for page in pages:
-            self.values[page.pk] = [
+        return {
+            key: [
                 {
                     "id": version.pk,
                     "locale": version.locale.language_code,
                     "title": version.title,
                     "html_url": site_path(version.get_url(request)),
                 }
-                for version in sorted(
-                    versions[page.translation_key], key=lambda v: order.get(v.locale.language_code, 99)
-                )
+                for version in sorted(key_versions, key=lambda v: order.get(v.locale.language_code, 99))
             ]
+            for key, key_versions in versions.items()
+        }
 
     def api_schema(self, builder, model, name):
         translation = closed_object({"id": INTEGER, "locale": STRING, "title": STRING, "html_url": nullable(PATH)})
