@@ -12,6 +12,7 @@ from directory import geo
 from directory.models import ServiceCategory, ServicePage
 from directory.oruk import ORUK_OPENAPI_URL, ORUK_PROFILE, ORUK_VERSION, TAXONOMY_ID, term_id, uid
 from directory.oruk.serializers import (
+    SUMMARY_FIELDS,
     service_at_location_json,
     service_json,
     service_summary_json,
@@ -192,7 +193,7 @@ def root(request):
 def services(request):
     locale = get_locale(request)
     # A summary shows none of the listing card's categories, areas, languages or hours.
-    queryset = filtered_services(request, locale).prefetch_related(None)
+    queryset = filtered_services(request, locale).prefetch_related(None).only(*SUMMARY_FIELDS)
     shown = []
 
     def serialise(chunk):
