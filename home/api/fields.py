@@ -283,26 +283,37 @@ class RelatedPagesField(BulkField):
     def prepare(self, pages):
         if self.through:
             prefetch_related_objects(saved(pages), self.source)  # the inline rows, not the pages
-        linked = {page.pk: self.linked_ids(page) for page in pages}
-        ids_by_locale = defaultdict(set)
-        for page in pages:
-            ids_by_locale[page.locale].update(linked[page.pk])
+        links = {page.pk: (page.locale, tuple(self.linked_ids(page))) for page in pages}
         model = self.target_model(type(pages[0])) if pages else Page
+        # The cards of the same links are the same for every visitor to this host until content
+        # changes: keyed by the links (never by the linking page, whose preview may differ).
+        wanted = sorted({(locale.pk, ids) for locale, ids in links.values()})
+        digest = hashlib.blake2b(repr(wanted).encode(), digest_size=16).hexdigest()
+        key = f"api_cards:{self.context['request'].get_host()}:{model._meta.label_lower}:{digest}"
+        cards = shared(key, lambda: self.find_cards(links.values(), model))
+        for page in pages:
+            locale, ids = links[page.pk]
+            items = cards[locale.pk, ids]
+            self.values[page.pk] = items if self.many else (items[0] if items else None)
+
+    def find_cards(self, links, model):
+        """{(locale id, linked ids): the cards of the pages those links lead to}."""
+        ids_by_locale = defaultdict(set)
+        for locale, ids in links:
+            ids_by_locale[locale].update(ids)
         found = link_targets(ids_by_locale, model, shown=self.context["base_queryset"], specific=model is Page)
         targets = {
-            page.pk: [target for pk in linked[page.pk] if (target := found[page.locale_id][pk]) is not None]
-            for page in pages
+            (locale.pk, ids): [target for pk in ids if (target := found[locale.pk][pk]) is not None]
+            for locale, ids in links
         }
         by_model = defaultdict(dict)
-        for target in (target for page_targets in targets.values() for target in page_targets):
+        for target in (target for link_pages in targets.values() for target in link_pages):
             by_model[type(target)][target.pk] = target
         cards = {}
-        for model, shown in by_model.items():
-            serialised = self.card_serializer(model).to_representation(list(shown.values()))
+        for card_model, shown in by_model.items():
+            serialised = self.card_serializer(card_model).to_representation(list(shown.values()))
             cards.update(zip(shown, serialised, strict=True))
-        for page in pages:
-            items = [cards[target.pk] for target in targets[page.pk]]
-            self.values[page.pk] = items if self.many else (items[0] if items else None)
+        return {link: [cards[target.pk] for target in link_pages] for link, link_pages in targets.items()}
 
     def target_model(self, model, name=None):
         """The page model this field links ``model`` to (``Page``: any type)."""
