@@ -15,6 +15,7 @@ commits, so a request that read the old rows meanwhile cannot keep them.
 """
 
 import contextlib
+import pickle
 import time
 from contextvars import ContextVar
 
@@ -84,6 +85,27 @@ def _generation():
     return generation
 
 
+# This process's copies of the current generation's shared look-ups, pickled (each request
+# unpickles its own, as from the cache): a look-up costs no cache round trip once this process
+# has read it. Dropped when the generation moves on; a bound keeps a generation's set small.
+_local = {"generation": None, "values": {}}
+LOCAL_LIMIT = 500
+
+
+def _from_local(generation, full_key):
+    if _local["generation"] != generation:
+        _local["generation"], _local["values"] = generation, {}
+    pickled = _local["values"].get(full_key)
+    return _MISSING if pickled is None else pickle.loads(pickled)
+
+
+def _keep_local(full_key, value):
+    values = _local["values"]
+    if len(values) >= LOCAL_LIMIT:
+        values.clear()
+    values[full_key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
 def shared(key, compute):
     """``compute()`` kept in the shared cache until content changes, and once per request;
     made every time outside a request. Values must pickle and must not depend on the visitor."""
@@ -95,10 +117,13 @@ def shared(key, compute):
         if generation is None:
             return compute()
         full_key = f"nasn-lookups:{generation}:{key}"
-        value = cache.get(full_key, _MISSING)
+        value = _from_local(generation, full_key)
         if value is _MISSING:
-            value = compute()
-            cache.set(full_key, value, SHARED_TIMEOUT)
+            value = cache.get(full_key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+                cache.set(full_key, value, SHARED_TIMEOUT)
+            _keep_local(full_key, value)
         return value
 
     return memo(("shared", key), from_shared_cache)
