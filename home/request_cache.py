@@ -96,7 +96,7 @@ def _from_local(generation, full_key):
     if _local["generation"] != generation:
         _local["generation"], _local["values"] = generation, {}
     pickled = _local["values"].get(full_key)
-    return _MISSING if pickled is None else pickle.loads(pickled)
+    return _MISSING if pickled is None else pickle.loads(pickled)  # noqa: S301 (pickled by this process)
 
 
 def _keep_local(full_key, value):

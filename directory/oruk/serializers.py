@@ -172,9 +172,9 @@ SUMMARY_FIELDS = [
 ]
 
 
-def service_summary_json(service, organisation, request):
-    """The one-to-one fields of a service (an item of /services)."""
-    organization = organization_json(organisation, service)
+def service_summary_json(service, organization, request):
+    """The one-to-one fields of a service (an item of /services); ``organization`` is its
+    organisation's ``organization_json`` (made once for all the services it runs)."""
     return compact(
         {
             "id": str(service.translation_key),
@@ -199,7 +199,7 @@ def service_summary_json(service, organisation, request):
 
 def service_json(service, organisation, categories, areas, request):
     """A fully nested service (/services/{id})."""
-    data = service_summary_json(service, organisation, request)
+    data = service_summary_json(service, organization_json(organisation, service), request)
     service_id = data["id"]
     if has_location(service):
         data["service_at_locations"] = [service_at_location_json(service)]

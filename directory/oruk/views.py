@@ -13,6 +13,7 @@ from directory.models import ServiceCategory, ServicePage
 from directory.oruk import ORUK_OPENAPI_URL, ORUK_PROFILE, ORUK_VERSION, TAXONOMY_ID, term_id, uid
 from directory.oruk.serializers import (
     SUMMARY_FIELDS,
+    organization_json,
     service_at_location_json,
     service_json,
     service_summary_json,
@@ -199,9 +200,12 @@ def services(request):
     def serialise(chunk):
         shown.extend(chunk)
         organisations = localize_objects([s.organisation for s in chunk if s.organisation], locale)
-        by_key = {o.translation_key: o for o in organisations}
+        by_key = {o.translation_key: organization_json(o, None) for o in organisations}
+        network = organization_json(None, None)
         return [
-            service_summary_json(s, by_key.get(s.organisation.translation_key) if s.organisation else None, request)
+            service_summary_json(
+                s, by_key.get(s.organisation.translation_key, network) if s.organisation else network, request
+            )
             for s in chunk
         ]
 
