@@ -1,5 +1,6 @@
 """The ORUK 3.0 endpoints (GET only, JSON, ``Access-Control-Allow-Origin: *``); see directory/oruk/__init__.py."""
 
+import hashlib
 import math
 from functools import wraps
 
@@ -23,6 +24,7 @@ from directory.oruk.serializers import (
 from home import guards
 from home.guards import InvalidParameter
 from home.localization import localize_objects
+from home.request_cache import shared
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -197,8 +199,7 @@ def services(request):
     queryset = filtered_services(request, locale).prefetch_related(None).only(*SUMMARY_FIELDS)
     shown = []
 
-    def serialise(chunk):
-        shown.extend(chunk)
+    def summaries(chunk):
         organisations = localize_objects([s.organisation for s in chunk if s.organisation], locale)
         by_key = {o.translation_key: organization_json(o, None) for o in organisations}
         network = organization_json(None, None)
@@ -208,6 +209,13 @@ def services(request):
             )
             for s in chunk
         ]
+
+    def serialise(chunk):
+        shown.extend(chunk)
+        # The same services' summaries are the same for everyone until content changes.
+        pks = ",".join(str(s.pk) for s in chunk)
+        digest = hashlib.blake2b(pks.encode(), digest_size=16).hexdigest()
+        return shared(f"oruk_services:{request.get_host()}:{locale.pk}:{digest}", lambda: summaries(chunk))
 
     return with_text_languages(paged(request, queryset, serialise), shown, locale)
 
