@@ -15,6 +15,7 @@ commits, so a request that read the old rows meanwhile cannot keep them.
 """
 
 import contextlib
+import hashlib
 import pickle
 import time
 from contextvars import ContextVar
@@ -127,6 +128,11 @@ def shared(key, compute):
         return value
 
     return memo(("shared", key), from_shared_cache)
+
+
+def digest(values):
+    """A short key part for many values (a listing's ids), for ``shared`` keys."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 
 def content_changed():

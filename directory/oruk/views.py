@@ -1,6 +1,5 @@
 """The ORUK 3.0 endpoints (GET only, JSON, ``Access-Control-Allow-Origin: *``); see directory/oruk/__init__.py."""
 
-import hashlib
 import math
 from functools import wraps
 
@@ -24,7 +23,7 @@ from directory.oruk.serializers import (
 from home import guards
 from home.guards import InvalidParameter
 from home.localization import localize_objects
-from home.request_cache import shared
+from home.request_cache import digest, shared
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -213,9 +212,8 @@ def services(request):
     def serialise(chunk):
         shown.extend(chunk)
         # The same services' summaries are the same for everyone until content changes.
-        pks = ",".join(str(s.pk) for s in chunk)
-        digest = hashlib.blake2b(pks.encode(), digest_size=16).hexdigest()
-        return shared(f"oruk_services:{request.get_host()}:{locale.pk}:{digest}", lambda: summaries(chunk))
+        pks = [s.pk for s in chunk]
+        return shared(f"oruk_services:{request.get_host()}:{locale.pk}:{digest(pks)}", lambda: summaries(chunk))
 
     return with_text_languages(paged(request, queryset, serialise), shown, locale)
 

@@ -5,7 +5,6 @@ Each class says what it returns in ``api_schema(builder, model, name)`` (home/ap
 Models import these, so this module imports no project models.
 """
 
-import hashlib
 import mimetypes
 from collections import defaultdict
 
@@ -20,7 +19,7 @@ from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.models import Page
 
 from ..localization import link_targets, snippet_translations
-from ..request_cache import shared
+from ..request_cache import digest, shared
 from ..rich_text import api_html
 from ..stream_prefetch import FALLBACK, SRCSET
 from ..validators import safe_web_url
@@ -288,8 +287,7 @@ class RelatedPagesField(BulkField):
         # The cards of the same links are the same for every visitor to this host until content
         # changes: keyed by the links (never by the linking page, whose preview may differ).
         wanted = sorted({(locale.pk, ids) for locale, ids in links.values()})
-        digest = hashlib.blake2b(repr(wanted).encode(), digest_size=16).hexdigest()
-        key = f"api_cards:{self.context['request'].get_host()}:{model._meta.label_lower}:{digest}"
+        key = f"api_cards:{self.context['request'].get_host()}:{model._meta.label_lower}:{digest(wanted)}"
         cards = shared(key, lambda: self.find_cards(links.values(), model))
         for page in pages:
             locale, ids = links[page.pk]
@@ -375,9 +373,8 @@ class TranslationsField(BulkField):
     def prepare(self, pages):
         request = self.context["request"]
         keys = sorted({str(page.translation_key) for page in pages})
-        digest = hashlib.blake2b(",".join(keys).encode(), digest_size=16).hexdigest()
         # The same for every visitor to this host (site paths), until content changes.
-        found = shared(f"api_translations:{request.get_host()}:{digest}", lambda: self.find(keys))
+        found = shared(f"api_translations:{request.get_host()}:{digest(keys)}", lambda: self.find(keys))
         for page in pages:
             self.values[page.pk] = found.get(str(page.translation_key), [])
 
