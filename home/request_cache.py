@@ -8,10 +8,13 @@ directly) nothing is kept, so nothing can go stale. A small hand-written store r
 library: it must hook into Wagtail's own manager and queryset, which no library does.
 
 What every page looks up the same way (locales, the Site, view restrictions, site settings, the
-menus, featured helplines, a page's translations) is also kept in the shared cache by ``shared()``,
-under a generation that any change to pages, snippets, settings, images, documents, locales, sites
-or restrictions moves on (home/cache_purge.py): at once when saved, and again when the transaction
-commits, so a request that read the old rows meanwhile cannot keep them.
+menus, featured helplines, a page's translations; in the API and the ORUK feed, a listing's
+translations, related-service cards and service summaries) is also kept in the shared cache by
+``shared()``, under a generation that any change to pages, snippets, settings, images, documents,
+locales, sites or restrictions moves on (home/cache_purge.py): at once when saved, and again when
+the transaction commits, so a request that read the old rows meanwhile cannot keep them. Each
+process also keeps a copy of the current generation's values, so only the generation is read from
+the cache on every request.
 """
 
 import contextlib
