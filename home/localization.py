@@ -6,7 +6,6 @@ drafts and private pages never. One query per list, never one per item.
 """
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.db.models.functions import Left
 from wagtail.models import Locale, Page, PageQuerySet
 
 from .request_cache import shared
@@ -40,17 +39,10 @@ def site_pages(site):
     roots = shared(
         f"site_roots:{site.pk}", lambda: [site.root_page, *site.root_page.get_translations().only("path", "depth")]
     )
-    pages = Page.objects.live().public()
-    if len({root.depth for root in roots}) == 1:
-        # The translations of a root page are its siblings: a page is in the site when its path
-        # starts with one of theirs, one test of the path's first characters rather than one
-        # condition per locale (cheaper to build, compile and run).
-        prefix = Left("path", len(roots[0].path))
-        return pages.alias(site_root_path=prefix).filter(site_root_path__in=[root.path for root in roots])
     in_site = Q()
     for root in roots:
         in_site |= Page.objects.descendant_of_q(root, inclusive=True)
-    return pages.filter(in_site)
+    return Page.objects.live().public().filter(in_site)
 
 
 def translations_of(page, locale):
