@@ -13,6 +13,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .api.fields import responsive_image, responsive_image_properties
 from .api.schema import BOOLEAN, INTEGER, STRING, closed_object, nullable
+from .request_cache import memo
 
 # A small, accessible feature set: no headings inside rich text (the heading block sets the
 # outline), no embeds, no colours.
@@ -83,6 +84,18 @@ class CalloutBlock(blocks.StructBlock):
         description = _("A highlighted box: information, a warning, or something urgent.")
 
 
+def helpline_api_representation(helpline):
+    return {
+        "id": helpline.pk,
+        "name": helpline.name,
+        "number": helpline.display_number,
+        "tel": helpline.tel_uri,
+        "hours": helpline.hours,
+        "is_free": helpline.is_free,
+        "description": helpline.description,
+    }
+
+
 class HelplineBlock(blocks.StructBlock):
     helpline = SnippetChooserBlock("home.Helpline")
 
@@ -97,15 +110,8 @@ class HelplineBlock(blocks.StructBlock):
         if helpline is None:
             return None
         helpline = helpline.localized
-        return {
-            "id": helpline.pk,
-            "name": helpline.name,
-            "number": helpline.display_number,
-            "tel": helpline.tel_uri,
-            "hours": helpline.hours,
-            "is_free": helpline.is_free,
-            "description": helpline.description,
-        }
+        # A few helplines recur on many pages of a listing: each is formatted once a request.
+        return dict(memo(("helpline_api", helpline.pk), lambda: helpline_api_representation(helpline)))
 
     def api_schema(self, builder):
         properties = {

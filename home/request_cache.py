@@ -8,13 +8,18 @@ directly) nothing is kept, so nothing can go stale. A small hand-written store r
 library: it must hook into Wagtail's own manager and queryset, which no library does.
 
 What every page looks up the same way (locales, the Site, view restrictions, site settings, the
-menus, featured helplines, a page's translations) is also kept in the shared cache by ``shared()``,
-under a generation that any change to pages, snippets, settings, images, documents, locales, sites
-or restrictions moves on (home/cache_purge.py): at once when saved, and again when the transaction
-commits, so a request that read the old rows meanwhile cannot keep them.
+menus, featured helplines, a page's translations; in the API and the ORUK feed, a listing's
+translations, related-service cards and service summaries) is also kept in the shared cache by
+``shared()``, under a generation that any change to pages, snippets, settings, images, documents,
+locales, sites or restrictions moves on (home/cache_purge.py): at once when saved, and again when
+the transaction commits, so a request that read the old rows meanwhile cannot keep them. Each
+process also keeps a copy of the current generation's values, so only the generation is read from
+the cache on every request.
 """
 
 import contextlib
+import hashlib
+import pickle
 import time
 from contextvars import ContextVar
 
@@ -84,6 +89,27 @@ def _generation():
     return generation
 
 
+# This process's copies of the current generation's shared look-ups, pickled (each request
+# unpickles its own, as from the cache): a look-up costs no cache round trip once this process
+# has read it. Dropped when the generation moves on; a bound keeps a generation's set small.
+_local = {"generation": None, "values": {}}
+LOCAL_LIMIT = 500
+
+
+def _from_local(generation, full_key):
+    if _local["generation"] != generation:
+        _local["generation"], _local["values"] = generation, {}
+    pickled = _local["values"].get(full_key)
+    return _MISSING if pickled is None else pickle.loads(pickled)  # noqa: S301 (pickled by this process)
+
+
+def _keep_local(full_key, value):
+    values = _local["values"]
+    if len(values) >= LOCAL_LIMIT:
+        values.clear()
+    values[full_key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
 def shared(key, compute):
     """``compute()`` kept in the shared cache until content changes, and once per request;
     made every time outside a request. Values must pickle and must not depend on the visitor."""
@@ -95,13 +121,21 @@ def shared(key, compute):
         if generation is None:
             return compute()
         full_key = f"nasn-lookups:{generation}:{key}"
-        value = cache.get(full_key, _MISSING)
+        value = _from_local(generation, full_key)
         if value is _MISSING:
-            value = compute()
-            cache.set(full_key, value, SHARED_TIMEOUT)
+            value = cache.get(full_key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+                cache.set(full_key, value, SHARED_TIMEOUT)
+            _keep_local(full_key, value)
         return value
 
     return memo(("shared", key), from_shared_cache)
+
+
+def digest(values):
+    """A short key part for many values (a listing's ids), for ``shared`` keys."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 
 def content_changed():
@@ -212,6 +246,16 @@ def creating_default_settings():
     return _reading_settings.get()
 
 
+# Site root paths: every page URL reads them (Wagtail caches them per request only when given the
+# request, which rich text links and page properties such as ``page.url`` are not).
+
+_wagtail_get_site_root_paths = sites.Site.get_site_root_paths
+
+
+def _get_site_root_paths():
+    return memo("site_root_paths", _wagtail_get_site_root_paths)
+
+
 # View restrictions ---------------------------------------------------------------------------
 
 _wagtail_private_q = PageQuerySet.private_q
@@ -256,6 +300,7 @@ def install():
     LocaleManager.get_for_language = _get_for_language
     PageQuerySet.private_q = _private_q
     sites.get_site_for_hostname = _get_site_for_hostname
+    sites.Site.get_site_root_paths = staticmethod(_get_site_root_paths)
     BaseSiteSetting.for_site = classmethod(_setting_for_site)
     # Also moved on by home/cache_purge.py for everything pages show; these decide what is served.
     for model in apps.get_models():

@@ -151,12 +151,34 @@ def taxonomy_json():
     }
 
 
-def service_summary_json(service, organisation, request):
-    """The one-to-one fields of a service (an item of /services)."""
+# The service fields service_summary_json reads (and the URL and language need): a summary
+# list loads only these (ServicePage rows are wide; a phone number is parsed as it loads).
+SUMMARY_FIELDS = [
+    "translation_key",
+    "locale",
+    "url_path",
+    "organisation",
+    "title",
+    "description",
+    "email",
+    "status",
+    "cost",
+    "cost_details",
+    "who_for",
+    "interpreters_available",
+    "last_verified",
+    "last_published_at",
+    "latest_revision_created_at",
+]
+
+
+def service_summary_json(service, organization, request):
+    """The one-to-one fields of a service (an item of /services); ``organization`` is its
+    organisation's ``organization_json`` (made once for all the services it runs)."""
     return compact(
         {
             "id": str(service.translation_key),
-            "organization_id": organization_json(organisation, service)["id"],
+            "organization_id": organization["id"],
             "name": service.title,
             "description": plain(service.description) or service.title,
             "url": service.get_full_url(request),
@@ -170,14 +192,14 @@ def service_summary_json(service, organisation, request):
             "last_modified": (service.last_published_at or service.latest_revision_created_at).isoformat()
             if (service.last_published_at or service.latest_revision_created_at)
             else None,
-            "organization": organization_json(organisation, service),
+            "organization": organization,
         }
     )
 
 
 def service_json(service, organisation, categories, areas, request):
     """A fully nested service (/services/{id})."""
-    data = service_summary_json(service, organisation, request)
+    data = service_summary_json(service, organization_json(organisation, service), request)
     service_id = data["id"]
     if has_location(service):
         data["service_at_locations"] = [service_at_location_json(service)]

@@ -12,6 +12,8 @@ from directory import geo
 from directory.models import ServiceCategory, ServicePage
 from directory.oruk import ORUK_OPENAPI_URL, ORUK_PROFILE, ORUK_VERSION, TAXONOMY_ID, term_id, uid
 from directory.oruk.serializers import (
+    SUMMARY_FIELDS,
+    organization_json,
     service_at_location_json,
     service_json,
     service_summary_json,
@@ -21,6 +23,7 @@ from directory.oruk.serializers import (
 from home import guards
 from home.guards import InvalidParameter
 from home.localization import localize_objects, localized_rows
+from home.request_cache import digest, shared
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -191,17 +194,25 @@ def root(request):
 def services(request):
     locale = get_locale(request)
     # A summary shows none of the listing card's categories, areas, languages or hours.
-    queryset = filtered_services(request, locale).prefetch_related(None)
+    queryset = filtered_services(request, locale).prefetch_related(None).only(*SUMMARY_FIELDS)
     shown = []
+
+    def summaries(chunk):
+        organisations = localize_objects([s.organisation for s in chunk if s.organisation], locale)
+        by_key = {o.translation_key: organization_json(o, None) for o in organisations}
+        network = organization_json(None, None)
+        return [
+            service_summary_json(
+                s, by_key.get(s.organisation.translation_key, network) if s.organisation else network, request
+            )
+            for s in chunk
+        ]
 
     def serialise(chunk):
         shown.extend(chunk)
-        organisations = localize_objects([s.organisation for s in chunk if s.organisation], locale)
-        by_key = {o.translation_key: o for o in organisations}
-        return [
-            service_summary_json(s, by_key.get(s.organisation.translation_key) if s.organisation else None, request)
-            for s in chunk
-        ]
+        # The same services' summaries are the same for everyone until content changes.
+        pks = [s.pk for s in chunk]
+        return shared(f"oruk_services:{request.get_host()}:{locale.pk}:{digest(pks)}", lambda: summaries(chunk))
 
     return with_text_languages(paged(request, queryset, serialise), shown, locale)
 

@@ -19,6 +19,7 @@ from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 from wagtail.models import Page
 
 from ..localization import link_targets, snippet_translations
+from ..request_cache import digest, shared
 from ..rich_text import api_html
 from ..stream_prefetch import FALLBACK, SRCSET
 from ..validators import safe_web_url
@@ -281,26 +282,36 @@ class RelatedPagesField(BulkField):
     def prepare(self, pages):
         if self.through:
             prefetch_related_objects(saved(pages), self.source)  # the inline rows, not the pages
-        linked = {page.pk: self.linked_ids(page) for page in pages}
-        ids_by_locale = defaultdict(set)
-        for page in pages:
-            ids_by_locale[page.locale].update(linked[page.pk])
+        links = {page.pk: (page.locale, tuple(self.linked_ids(page))) for page in pages}
         model = self.target_model(type(pages[0])) if pages else Page
+        # The cards of the same links are the same for every visitor to this host until content
+        # changes: keyed by the links (never by the linking page, whose preview may differ).
+        wanted = sorted({(locale.pk, ids) for locale, ids in links.values()})
+        key = f"api_cards:{self.context['request'].get_host()}:{model._meta.label_lower}:{digest(wanted)}"
+        cards = shared(key, lambda: self.find_cards(links.values(), model))
+        for page in pages:
+            locale, ids = links[page.pk]
+            items = cards[locale.pk, ids]
+            self.values[page.pk] = items if self.many else (items[0] if items else None)
+
+    def find_cards(self, links, model):
+        """{(locale id, linked ids): the cards of the pages those links lead to}."""
+        ids_by_locale = defaultdict(set)
+        for locale, ids in links:
+            ids_by_locale[locale].update(ids)
         found = link_targets(ids_by_locale, model, shown=self.context["base_queryset"], specific=model is Page)
         targets = {
-            page.pk: [target for pk in linked[page.pk] if (target := found[page.locale_id][pk]) is not None]
-            for page in pages
+            (locale.pk, ids): [target for pk in ids if (target := found[locale.pk][pk]) is not None]
+            for locale, ids in links
         }
         by_model = defaultdict(dict)
-        for target in (target for page_targets in targets.values() for target in page_targets):
+        for target in (target for link_pages in targets.values() for target in link_pages):
             by_model[type(target)][target.pk] = target
         cards = {}
-        for model, shown in by_model.items():
-            serialised = self.card_serializer(model).to_representation(list(shown.values()))
+        for card_model, shown in by_model.items():
+            serialised = self.card_serializer(card_model).to_representation(list(shown.values()))
             cards.update(zip(shown, serialised, strict=True))
-        for page in pages:
-            items = [cards[target.pk] for target in targets[page.pk]]
-            self.values[page.pk] = items if self.many else (items[0] if items else None)
+        return {link: [cards[target.pk] for target in link_pages] for link, link_pages in targets.items()}
 
     def target_model(self, model, name=None):
         """The page model this field links ``model`` to (``Page``: any type)."""
@@ -360,24 +371,33 @@ class TranslationsField(BulkField):
     """Every live, public version of the page (this one included), for a language switch."""
 
     def prepare(self, pages):
+        request = self.context["request"]
+        keys = sorted({str(page.translation_key) for page in pages})
+        # The same for every visitor to this host (site paths), until content changes.
+        found = shared(f"api_translations:{request.get_host()}:{digest(keys)}", lambda: self.find(keys))
+        for page in pages:
+            self.values[page.pk] = found.get(str(page.translation_key), [])
+
+    def find(self, keys):
+        """{translation key: its versions' items, in the order of settings.LANGUAGES}."""
         versions = defaultdict(list)
-        queryset = self.context["base_queryset"].filter(translation_key__in={page.translation_key for page in pages})
-        for version in queryset.select_related("locale"):
-            versions[version.translation_key].append(version)
+        queryset = self.context["base_queryset"].filter(translation_key__in=keys).select_related("locale")
+        for version in queryset.only("pk", "title", "url_path", "translation_key", "locale__language_code"):
+            versions[str(version.translation_key)].append(version)
         order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
         request = self.context["request"]
-        for page in pages:
-            self.values[page.pk] = [
+        return {
+            key: [
                 {
                     "id": version.pk,
                     "locale": version.locale.language_code,
                     "title": version.title,
                     "html_url": site_path(version.get_url(request)),
                 }
-                for version in sorted(
-                    versions[page.translation_key], key=lambda v: order.get(v.locale.language_code, 99)
-                )
+                for version in sorted(key_versions, key=lambda v: order.get(v.locale.language_code, 99))
             ]
+            for key, key_versions in versions.items()
+        }
 
     def api_schema(self, builder, model, name):
         translation = closed_object({"id": INTEGER, "locale": STRING, "title": STRING, "html_url": nullable(PATH)})

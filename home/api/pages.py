@@ -69,6 +69,12 @@ class PagesAPIViewSet(APIViewSetMixin, wagtail_views.PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
+        # Built once a request: Wagtail's listing asks again for its serializer class (the model).
+        if not hasattr(self, "_queryset"):
+            self._queryset = self.build_queryset()
+        return self._queryset
+
+    def build_queryset(self):
         # The locale is serialised for every page: join it rather than query it per page.
         queryset = super().get_queryset()
         if self.action == "detail_view":

@@ -7,6 +7,22 @@ from wagtail.api.v2.utils import BadRequestError
 from .schema import param
 
 
+class CountWhenAsked:
+    """A queryset (or search results) for WagtailPagination whose count is left to the caller;
+    it notes the slice taken."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self.taken = None
+
+    def count(self):
+        return None
+
+    def __getitem__(self, taken):
+        self.taken = taken
+        return self.queryset[taken]
+
+
 class Pagination(WagtailPagination):
     """Wagtail's limit/offset paging, with a ceiling on offset (a huge one overflows SQL)."""
 
@@ -19,7 +35,17 @@ class Pagination(WagtailPagination):
             too_far = False  # Wagtail reports it
         if too_far:
             raise BadRequestError(f"offset cannot be higher than {self.max_offset}")
-        return super().paginate_queryset(queryset, request, view)
+        # Wagtail counts first, then slices. A page with fewer items than asked for is the last
+        # one (or the only one), so the total is known without counting: taken first, counted
+        # only when the page is full or past the end.
+        deferred = CountWhenAsked(queryset)
+        items = list(super().paginate_queryset(deferred, request, view))
+        start, stop = deferred.taken.start, deferred.taken.stop
+        if len(items) < stop - start and (items or start == 0):
+            self.total_count = start + len(items)
+        else:
+            self.total_count = queryset.count()
+        return items
 
     @classmethod
     def api_parameters(cls, view):

@@ -154,6 +154,15 @@ class PageTypeFieldsTests(APITestCase):
             ],
         )
 
+    def test_the_total_is_the_same_on_every_page_full_short_or_past_the_end(self):
+        total = self.get("/pages/", type="directory.ServicePage")["meta"]["total_count"]
+        self.assertEqual(total, 4)
+        for limit, offset in [(2, 0), (3, 1), (3, 2), (4, 0), (10, 0), (10, 3), (2, 4), (2, 9), (0, 0)]:
+            with self.subTest(limit=limit, offset=offset):
+                data = self.get("/pages/", type="directory.ServicePage", limit=limit, offset=offset)
+                self.assertEqual(data["meta"]["total_count"], total)
+                self.assertEqual(len(data["items"]), max(0, min(limit, total - offset)))
+
     def test_random_order_pages_with_an_offset(self):
         data = self.get("/pages/", type="directory.ServicePage", order="random", offset=1)
         self.assertEqual((data["meta"]["total_count"], len(data["items"])), (4, 3))
