@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory import geo, hours, listing
-from directory.queries import ServicePageManager
+from directory.queries import CARD_PREFETCH, ServicePageManager
 from directory.snippets import Area, AreaKind, Language, Organisation, Place, PlaceKind, ServiceCategory
 from home import guards, phones
 from home.api.fields import LocalizedSnippetsField, WebURLField
@@ -109,21 +110,26 @@ class DirectoryIndexPage(IndexPage):
         # A value the page does not offer is reported and ignored; the other filters still apply.
         selected, unknown = listing.choose(request.GET, category=categories, area=areas, language=languages)
         open_now = request.GET.get("open_now") == "1"
-        # Open now and distance for the cards are computed in Python over the filtered services
-        # (a few dozen), with everything prefetched, so the query count stays the same.
+        # Distance is computed in Python over the filtered services (a few dozen); what the cards
+        # show (terms, open now) only for the services on the page, in the same queries.
         now = hours.local_now()
-        listed = list(services.filtered(open_now=open_now, now=now, **selected))
-        for service in listed:
-            service.open_now_state = hours.open_state(service, now)
+        listed = list(services.prefetch_related(None).filtered(open_now=open_now, now=now, **selected))
         near = guards.text(request.GET, "near", geo.MAX_QUERY_LENGTH)
         place = geo.find_place(near) if near else None
         anywhere = []
         if place is not None:
+            prefetch_related_objects(listed, "areas")  # national services are listed apart
             listed, anywhere = geo.sort_by_distance(listed, place)
         elif near:
             unknown.append("near")
         page_obj = self.paginate(request, listed)
-        listing.localize_terms([*page_obj, *anywhere], categories, areas)
+        shown = [*page_obj, *anywhere]
+        prefetch_related_objects(shown, *CARD_PREFETCH)
+        for service in shown:
+            service.open_now_state = hours.open_state(service, now)
+            # Read by the card; a missing attribute costs the template engine a dir() of the page.
+            service.distance_miles = getattr(service, "distance_miles", None)
+        listing.localize_terms(shown, categories, areas)
         query = request.GET.copy()
         query.pop("page", None)
         if near:
