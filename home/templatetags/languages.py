@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from home.request_cache import shared
+from home.request_cache import memo, shared
 
 register = template.Library()
 
@@ -20,19 +20,24 @@ def language_links(context):
     current = get_language()
     # Keep the query (filters, search words) but not an absurdly long one, 15 times over.
     path = request.get_full_path() if len(request.META.get("QUERY_STRING", "")) <= 300 else request.path
-    links = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        links.append(
-            {
-                "code": code,
-                "name_local": info["name_local"],
-                "bidi": info["bidi"],
-                "url": translate_url(path, code),
-                "is_current": code == current,
-            }
-        )
-    return links
+
+    def links():
+        found = []
+        for code, _name in settings.LANGUAGES:
+            info = get_language_info(code)
+            found.append(
+                {
+                    "code": code,
+                    "name_local": info["name_local"],
+                    "bidi": info["bidi"],
+                    "url": translate_url(path, code),
+                    "is_current": code == current,
+                }
+            )
+        return found
+
+    # The header, the footer and the home page each list them: worked out once per request.
+    return memo(("language_links", path, current), links)
 
 
 @register.simple_tag(takes_context=True)
