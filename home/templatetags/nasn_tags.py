@@ -264,7 +264,11 @@ def local_date(value):
 
 
 def _babel_locale(language=None):
-    language = language or get_language() or settings.LANGUAGE_CODE
+    return _babel_locale_for(language or get_language() or settings.LANGUAGE_CODE)
+
+
+@cache  # one per language: Babel parses the locale's name and looks up its data each time
+def _babel_locale_for(language):
     return BabelLocale.parse(BABEL_LOCALES.get(language, to_locale(language)))
 
 
