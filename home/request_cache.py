@@ -26,6 +26,7 @@ from django.db.models.fields.related_descriptors import ForwardManyToOneDescript
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, sites
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
@@ -283,3 +284,6 @@ def install():
     for model in (Locale, PageViewRestriction, sites.Site):
         post_save.connect(lambda **kwargs: content_changed(), sender=model, weak=False)
         post_delete.connect(lambda **kwargs: content_changed(), sender=model, weak=False)
+    # Cards kept with the look-ups name their images' renditions: a deleted one (regenerated
+    # renditions) must not stay named. A new one changes nothing shown.
+    post_delete.connect(lambda **kwargs: content_changed(), sender=get_image_model().get_rendition_model(), weak=False)
