@@ -84,10 +84,13 @@ def site_links(context):
         return {}
     cache_key = f"_nasn_site_links_{get_language()}"
     if not hasattr(request, cache_key):
-        links = {
-            key: {"page": page, "url": _localized_url(page, request)} for key, page in navigation_pages(request).items()
-        }
-        setattr(request, cache_key, links)
+
+        def links():
+            pages = navigation_pages(request).items()
+            return {key: {"page": page, "url": _localized_url(page, request)} for key, page in pages}
+
+        # The URLs depend on the site (its host) and the language only: kept with the menus.
+        setattr(request, cache_key, shared(f"site_links:{request.get_host()}:{get_language()}", links))
     return getattr(request, cache_key)
 
 
