@@ -125,6 +125,8 @@ class DirectoryIndexPage(IndexPage):
         shown = [*page_obj, *anywhere]
         for service in shown:
             service.open_now_state = hours.open_state(service, now)
+            # Read by the card; a missing attribute costs the template engine a dir() of the page.
+            service.distance_miles = getattr(service, "distance_miles", None)
         listing.localize_terms(shown, categories, areas)
         query = request.GET.copy()
         query.pop("page", None)

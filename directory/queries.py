@@ -9,6 +9,8 @@ from home.taxonomy import filter_by_term
 
 # Filter parameter → (relation on ServicePage, field of the related term that the value names).
 TERM_FILTERS = {"category": ("categories", "slug"), "area": ("areas", "slug"), "language": ("languages", "code")}
+# What a listing card shows about each service, beyond its own row and organisation.
+CARD_PREFETCH = ("categories", "areas", "languages", "opening_hours")
 
 
 def open_slot_q(moment):
@@ -32,7 +34,7 @@ class ServicePageQuerySet(ListingQuerySet):
         return (
             self.in_locale_or_source(locale)
             .select_related("organisation")
-            .prefetch_related("categories", "areas", "languages", "opening_hours")
+            .prefetch_related(*CARD_PREFETCH)
             .order_by("title")
         )
 

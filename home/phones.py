@@ -8,6 +8,7 @@ This module imports no models: the 500 page uses it.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache, wraps
 
 import phonenumbers
 from django.conf import settings
@@ -66,6 +67,46 @@ def national_digits(number):
     return re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
 
+# Pages show the same few dozen numbers again and again, and libphonenumber's checks cost about
+# a millisecond a number: tel_uri() and display() are kept for each number (lru_cache). A number
+# is keyed by the fields its formatting reads, as PhoneNumber objects are not hashable by value.
+_NUMBER_FIELDS = ("country_code", "national_number", "extension", "italian_leading_zero", "number_of_leading_zeros")
+
+
+def _number_key(value):
+    """A hashable stand-in for ``value`` that _from_key() turns back into an equal one, or None.
+    Plain strings only: a SafeString's result must not be handed to a plain string's caller."""
+    if type(value) is str:
+        return value
+    if type(value) is PhoneNumber:
+        return tuple(getattr(value, field) for field in (*_NUMBER_FIELDS, "raw_input"))
+    return None
+
+
+def _from_key(key):
+    if isinstance(key, str):
+        return key
+    return PhoneNumber(**dict(zip((*_NUMBER_FIELDS, "raw_input"), key, strict=True)))
+
+
+def _kept_per_number(compute):
+    """Decorator: ``compute(value, *args)`` kept for each number, arguments and default region."""
+
+    @lru_cache(maxsize=1024)
+    def kept(key, _region, *args):
+        return compute(_from_key(key), *args)
+
+    @wraps(compute)
+    def formatted(value, *args, **kwargs):
+        key = _number_key(value)
+        if key is None or kwargs:
+            return compute(value, *args, **kwargs)
+        return kept(key, region(), *args)
+
+    return formatted
+
+
+@_kept_per_number
 def tel_uri(value):
     """tel:+448000121700, or tel:101 for a short code; "" for text that is not a number."""
     number = parse(value)
@@ -88,6 +129,7 @@ def grouping_fits(grouping, number):
     return number is not None and sum(map(int, sizes)) == len(national_digits(number))
 
 
+@_kept_per_number
 def display(value, grouping=""):
     """The number as people here dial it: national for local numbers, international otherwise.
 

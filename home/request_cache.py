@@ -30,6 +30,7 @@ from django.db.models.fields.related_descriptors import ForwardManyToOneDescript
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, sites
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
@@ -93,7 +94,7 @@ def _generation():
 # unpickles its own, as from the cache): a look-up costs no cache round trip once this process
 # has read it. Dropped when the generation moves on; a bound keeps a generation's set small.
 _local = {"generation": None, "values": {}}
-LOCAL_LIMIT = 500
+LOCAL_LIMIT = 5000  # the current generation's entries: site-wide ones, and a few per page or card shown
 
 
 def _from_local(generation, full_key):
@@ -308,3 +309,6 @@ def install():
     for model in (Locale, PageViewRestriction, sites.Site):
         post_save.connect(lambda **kwargs: content_changed(), sender=model, weak=False)
         post_delete.connect(lambda **kwargs: content_changed(), sender=model, weak=False)
+    # Cards kept with the look-ups name their images' renditions: a deleted one (regenerated
+    # renditions) must not stay named. A new one changes nothing shown.
+    post_delete.connect(lambda **kwargs: content_changed(), sender=get_image_model().get_rendition_model(), weak=False)

@@ -1,6 +1,7 @@
 """Template helpers for the public site's chrome: navigation, languages, links, pagination."""
 
 import datetime
+import hashlib
 import re
 from functools import cache
 
@@ -83,10 +84,13 @@ def site_links(context):
         return {}
     cache_key = f"_nasn_site_links_{get_language()}"
     if not hasattr(request, cache_key):
-        links = {
-            key: {"page": page, "url": _localized_url(page, request)} for key, page in navigation_pages(request).items()
-        }
-        setattr(request, cache_key, links)
+
+        def links():
+            pages = navigation_pages(request).items()
+            return {key: {"page": page, "url": _localized_url(page, request)} for key, page in pages}
+
+        # The URLs depend on the site (its host) and the language only: kept with the menus.
+        setattr(request, cache_key, shared(f"site_links:{request.get_host()}:{get_language()}", links))
     return getattr(request, cache_key)
 
 
@@ -264,7 +268,11 @@ def local_date(value):
 
 
 def _babel_locale(language=None):
-    language = language or get_language() or settings.LANGUAGE_CODE
+    return _babel_locale_for(language or get_language() or settings.LANGUAGE_CODE)
+
+
+@cache  # one per language: Babel parses the locale's name and looks up its data each time
+def _babel_locale_for(language):
     return BabelLocale.parse(BABEL_LOCALES.get(language, to_locale(language)))
 
 
@@ -343,3 +351,38 @@ def lang_attrs(context, item):
 def safe_url(value):
     """A stored web address for an href, or "" when it is not a plain http(s) link (old data)."""
     return safe_web_url(value)
+
+
+# Fragments the same for every visitor ---------------------------------------------------------
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [self.name, get_language(), request.get_host(), *(part.resolve(context) for part in self.parts)]
+        # repr() names each part by what it shows (a term's repr is its name) and stays short hashed.
+        key = hashlib.sha256(repr(parts).encode()).hexdigest()
+        return shared(f"fragment:{self.name}:{key}", lambda: self.nodelist.render(context))
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """{% shared_fragment "name" part … %}…{% endshared_fragment %}: the content, rendered once per
+    change of content (home.request_cache.shared) for its parts, the active language and the host.
+
+    For markup that is the same for every visitor (no forms, tokens or per-request state): the parts
+    must name everything it shows other than stored content and language, such as the time of day
+    (open now), a distance or the list it is shown in. Previews are always rendered afresh.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(name, [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

@@ -181,10 +181,14 @@ DATABASES = {
 # production.py requires one or the other explicitly. Sessions stay in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX") or "nasn"
+# Image renditions are read with the pages that show them (prefetched: tests/performance), and
+# Wagtail writes each one to its rendition cache on every use, a round trip per image: no cache.
+RENDITIONS_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 CACHES = {
     "default": cache_settings(REDIS_URL, CACHE_KEY_PREFIX),
     # Whole pages for anonymous visitors (settings/page_cache.py), apart from the counters.
     "pages": page_cache_settings(REDIS_URL, f"{CACHE_KEY_PREFIX}-pages"),
+    "renditions": RENDITIONS_CACHE,
 }
 # A Redis failure django-redis ignores is logged (at ERROR, with its cause) under this logger.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -12,6 +12,7 @@ STORAGES = {
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nasn-pages"},
+    "renditions": RENDITIONS_CACHE,  # noqa: F405
 }
 # Tests that read a page, change the database directly and read it again expect the change: the
 # page cache is on only in the tests about it (tests/home/test_page_cache.py).

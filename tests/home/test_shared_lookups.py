@@ -2,6 +2,7 @@
 
 from django.test import TestCase
 
+from home.request_cache import RequestCacheMiddleware, content_changed, shared
 from tests.factories import HelplineFactory, StandardPageFactory, choose_navigation, home_page, make_private
 
 
@@ -35,3 +36,30 @@ class SharedLookupTests(TestCase):
         response = self.client.get("/en/")
         self.assertContains(response, 'href="/en/who-we-are/"')
         self.assertNotContains(response, 'href="/en/about/"')
+
+
+def shared_in_a_request(key, compute):
+    """What shared() gives one request for ``key``."""
+    found = []
+    RequestCacheMiddleware(lambda request: found.append(shared(key, compute)))(None)
+    return found[0]
+
+
+class ProcessCopyTests(TestCase):
+    def test_each_request_gets_its_own_copy_of_a_shared_look_up(self):
+        computed = []
+
+        def compute():
+            computed.append(1)
+            return ["kept"]
+
+        first = shared_in_a_request("test:own-copy", compute)
+        first.append("changed by the first request")
+        second = shared_in_a_request("test:own-copy", compute)
+        self.assertEqual(second, ["kept"])
+        self.assertEqual(len(computed), 1)
+
+    def test_a_change_of_content_is_seen_by_the_next_request(self):
+        self.assertEqual(shared_in_a_request("test:changed", lambda: "old"), "old")
+        content_changed()
+        self.assertEqual(shared_in_a_request("test:changed", lambda: "new"), "new")
