@@ -9,8 +9,10 @@ from babel import Locale as BabelLocale
 from babel.dates import format_date
 from django import template
 from django.conf import settings
+from django.db.models import Model
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info, override, to_locale
@@ -356,6 +358,20 @@ def safe_url(value):
 # Fragments the same for every visitor ---------------------------------------------------------
 
 
+def _key_part(value):
+    """A fragment key's part for a template value: plain values as they are, a model instance by
+    its model and primary key (its content is the shared look-ups' generation), lists item by item."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, Model):
+        return (value._meta.label, value.pk)
+    if isinstance(value, list | tuple):
+        return tuple(_key_part(item) for item in value)
+    raise TypeError(f"shared_fragment cannot tell a {type(value).__name__} apart: pass its fields")
+
+
 class SharedFragmentNode(template.Node):
     def __init__(self, name, parts, nodelist):
         self.name, self.parts, self.nodelist = name, parts, nodelist
@@ -364,8 +380,7 @@ class SharedFragmentNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        parts = [self.name, get_language(), request.get_host(), *(part.resolve(context) for part in self.parts)]
-        # repr() names each part by what it shows (a term's repr is its name) and stays short hashed.
+        parts = (get_language(), request.get_host(), *(_key_part(part.resolve(context)) for part in self.parts))
         key = hashlib.sha256(repr(parts).encode()).hexdigest()
         return shared(f"fragment:{self.name}:{key}", lambda: self.nodelist.render(context))
 
